@@ -1,0 +1,54 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Environment, read and validated once. See the Configuration table in API.md. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  EMBEDDING_PROVIDER: z.enum(["use-lite", "openai", "openai-compatible"]).default("use-lite"),
+  EMBEDDING_MODEL: z.string().min(1).optional(),
+  EMBEDDING_BASE_URL: z.string().url().optional(),
+  EMBEDDING_API_KEY: z.string().min(1).optional(),
+  LLM_PROVIDER: z.enum(["extractive", "openai", "openai-compatible"]).default("extractive"),
+  LLM_MODEL: z.string().min(1).optional(),
+  LLM_BASE_URL: z.string().url().optional(),
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  /** Where the corpus and the index live; tests point these at temporary folders. */
+  CORPUS_DIR: z.string().default("corpus"),
+  DATA_DIR: z.string().default("data"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Empty strings count as unset, as a shell's `VAR=` means. */
+function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== "")) as Record<
+    string,
+    string
+  >;
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(withoutEmpty(source));
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${issues}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+export function corpusDir(e: Env = env()): string {
+  return path.resolve(e.CORPUS_DIR);
+}
+
+export function dataDir(e: Env = env()): string {
+  return path.resolve(e.DATA_DIR);
+}

@@ -1,0 +1,65 @@
+/** The public types of ../shared/API.md, plus the internal records the index stores. */
+
+export type Passage = {
+  /** Stable across re-ingests of an unchanged document. */
+  chunkId: string;
+  /** Stable id of the source document, derived from its file name. */
+  docId: string;
+  title: string;
+  source: string | null;
+  publishedAt: string | null;
+  /** Exactly documentText(docId).slice(start, end). */
+  text: string;
+  start: number;
+  end: number;
+  /** Higher is more relevant. */
+  score: number;
+  /** Headings above the passage, outermost first (extension of the contract). */
+  section?: string[];
+};
+
+export type Citation = Passage & {
+  n: number;
+  quote?: { start: number; end: number };
+};
+
+export type AnswerSentence = {
+  text: string;
+  citations: number[];
+  supported: boolean;
+};
+
+export type AskResponse = {
+  question: string;
+  answer: string;
+  answered: boolean;
+  citations: Citation[];
+  retrieved: Passage[];
+  model: string;
+  timings: { retrieveMs: number; answerMs: number; totalMs: number };
+  /** Per-sentence verification verdicts (extension of the contract). */
+  sentences?: AnswerSentence[];
+  /** Set when the configured answerer failed and the extractive one answered instead. */
+  note?: string;
+};
+
+export type DocumentMeta = {
+  docId: string;
+  title: string;
+  source: string | null;
+  publishedAt: string | null;
+};
+
+export type DocumentRecord = DocumentMeta & { text: string };
+
+/** A chunk as the index stores it. */
+export type Chunk = {
+  chunkId: string;
+  docId: string;
+  text: string;
+  start: number;
+  end: number;
+  section: string[];
+};
+
+export type HistoryMessage = { role: "user" | "assistant"; content: string };
