@@ -1,0 +1,13 @@
+import { health } from "@/lib/engine/health";
+import { errorResponse } from "@/lib/errors";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  try {
+    return Response.json(await health());
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,116 @@
+import type { IndexStore } from "@/lib/index/store";
+import { unitVector } from "@/lib/index/store";
+import { lexicalTerms } from "@/lib/index/lexical";
+import { terms } from "@/lib/text/normalize";
+import { quantities } from "@/lib/text/numbers";
+
+export type ScoredSentence = {
+  unit: number;
+  /** Rank of the retrieved passage the sentence is cited from. */
+  passageRank: number;
+  dense: number;
+  /** Share of the question's (idf-weighted) terms the sentence contains. */
+  coverage: number;
+  score: number;
+};
+
+/**
+ * Sentence score = similarity of meaning and share of the question's words, equally weighted,
+ * plus bonuses for the question's phrases and for holding the kind of answer asked for.
+ */
+export const SENTENCE_WEIGHTS = { dense: 0.5, coverage: 0.5, phrase: 0.15, answerType: 0.1 } as const;
+
+export function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+/** Rare words weigh more: idf over chunks, with unseen words weighing most. */
+export function termWeights(store: IndexStore, query: string): Map<string, number> {
+  const n = store.lexical.lengths.length;
+  const weights = new Map<string, number>();
+  for (const t of new Set(terms(query))) {
+    const df = (store.lexical.postings[t]?.length ?? 0) / 2;
+    weights.set(t, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+  }
+  return weights;
+}
+
+export function coverage(weights: Map<string, number>, sentence: string): number {
+  const total = [...weights.values()].reduce((a, w) => a + w, 0);
+  if (total === 0) return 0;
+  const present = new Set(terms(sentence));
+  let hit = 0;
+  for (const [t, w] of weights) if (present.has(t)) hit += w;
+  return hit / total;
+}
+
+/** Share of the question's adjacent word pairs ("article 4") found as pairs in the sentence. */
+export function phraseMatch(query: string, sentence: string): number {
+  const pairs = lexicalTerms(query).filter((t) => t.includes(" "));
+  if (!pairs.length) return 0;
+  const present = new Set(lexicalTerms(sentence));
+  return pairs.filter((p) => present.has(p)).length / pairs.length;
+}
+
+export function unitText(store: IndexStore, unit: number): string {
+  const u = store.units[unit];
+  return store.documentById.get(u.docId)!.text.slice(u.start, u.end);
+}
+
+/** Navigation text: long runs of capitalised menu items with no sentence punctuation. */
+function isMenu(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const commas = (text.match(/,/g) ?? []).length;
+  return text.length > 80 && capitalised > words.length * 0.5 && commas < words.length / 15;
+}
+
+/** Sentences that cannot answer anything: headings, questions, link stubs, menus. */
+function isAnswerable(store: IndexStore, unit: number): boolean {
+  const text = unitText(store, unit);
+  return !store.unitIsQuestion[unit] && text.length >= 25 && /[a-z]{3}/.test(text) && !isMenu(text);
+}
+
+const YEAR_OR_DATE = /\b(1[6-9]|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+const NAME = /\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+/gu;
+
+/** Whether a sentence names someone or something the question does not already name. */
+function namesSomethingNew(question: string): (text: string) => boolean {
+  const asked = new Set(terms(question));
+  return (text) => [...text.matchAll(NAME)].some((m) => terms(m[0]).some((t) => !asked.has(t)));
+}
+
+/** What kind of answer the question asks for, as a test a sentence holding it passes. */
+export function expectedAnswer(question: string): ((text: string) => boolean) | null {
+  if (/\b(when|what year|which year|since when)\b/i.test(question)) return (text) => YEAR_OR_DATE.test(text);
+  if (/\b(how many|how much|what (percentage|share|proportion|number))\b/i.test(question)) return (text) => quantities(text).size > 0;
+  if (/\bwho\b/i.test(question)) return namesSomethingNew(question);
+  return null;
+}
+
+/** Scores every answerable sentence of the retrieved chunks against the question. */
+export function scoreSentences(store: IndexStore, chunks: number[], queryVector: Float32Array, query: string): ScoredSentence[] {
+  const weights = termWeights(store, query);
+  const wanted = expectedAnswer(query);
+  const seen = new Set<number>();
+  const out: ScoredSentence[] = [];
+  chunks.forEach((chunk, passageRank) => {
+    for (const unit of store.chunkUnits[chunk]) {
+      if (seen.has(unit) || !isAnswerable(store, unit)) continue;
+      seen.add(unit);
+      const dense = dot(queryVector, unitVector(store, unit));
+      const text = unitText(store, unit);
+      const cov = coverage(weights, text);
+      const score =
+        SENTENCE_WEIGHTS.dense * dense +
+        SENTENCE_WEIGHTS.coverage * cov +
+        SENTENCE_WEIGHTS.phrase * phraseMatch(query, text) +
+        SENTENCE_WEIGHTS.answerType * (wanted?.(text) ? 1 : 0);
+      out.push({ unit, passageRank, dense, coverage: cov, score });
+    }
+  });
+  return out.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank);
+}

@@ -1,0 +1,72 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { docIdFor, MAX_DOCUMENT_BYTES, readCorpus } from "./read";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "corpus-"));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function failure(): Promise<AppError> {
+  const error = await readCorpus(dir).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("readCorpus", () => {
+  it("reads metadata from corpus.json and falls back to the first heading or the file name", async () => {
+    await fs.writeFile(path.join(dir, "a.txt"), "Plain text.");
+    await fs.writeFile(path.join(dir, "b.md"), "# Heading Title\nBody.");
+    await fs.writeFile(path.join(dir, "my_notes-file.txt"), "No heading here.");
+    await fs.writeFile(path.join(dir, "corpus.json"), JSON.stringify({ "a.txt": { title: "A", source: "S", publishedAt: "2024-10" } }));
+    const { documents } = await readCorpus(dir);
+    const byId = Object.fromEntries(documents.map((d) => [d.docId, d]));
+    expect(byId.a).toMatchObject({ title: "A", source: "S", publishedAt: "2024-10", text: "Plain text." });
+    expect(byId.b.title).toBe("Heading Title");
+    expect(byId["my_notes-file"].title).toBe("my notes file");
+  });
+
+  it("refuses an empty corpus", async () => {
+    expect((await failure()).message).toMatch(/no \.txt or \.md documents/);
+  });
+
+  it.each([
+    ["empty.txt", new Uint8Array(), /empty\.txt is empty/],
+    ["binary.txt", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), /binary\.txt looks binary/],
+    ["latin1.txt", new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a]), /latin1\.txt is not valid UTF-8/],
+  ])("names a bad file: %s", async (name, bytes, message) => {
+    await fs.writeFile(path.join(dir, "good.txt"), "Fine.");
+    await fs.writeFile(path.join(dir, name), bytes);
+    expect((await failure()).message).toMatch(message);
+  });
+
+  it("refuses a very large file without reading it", async () => {
+    const big = path.join(dir, "dump.txt");
+    const handle = await fs.open(big, "w");
+    await handle.truncate(50 * 1024 * 1024); // sparse: 50 MB on paper, nothing on disk
+    await handle.close();
+    expect((await failure()).message).toMatch(new RegExp(`dump\\.txt is 50\\.0 MB, over the ${MAX_DOCUMENT_BYTES / 1048576} MB limit`));
+  });
+
+  it("reports a corpus.json that is not JSON", async () => {
+    await fs.writeFile(path.join(dir, "a.txt"), "Text.");
+    await fs.writeFile(path.join(dir, "corpus.json"), "{ nope");
+    expect((await failure()).message).toMatch(/corpus\.json is not valid JSON/);
+  });
+});
+
+describe("docIdFor", () => {
+  it("derives a URL-safe id from the file name", () => {
+    expect(docIdFor("Wikipedia NATO.txt")).toBe("wikipedia-nato");
+    expect(docIdFor("Kuçova base.md")).toBe("kucova-base");
+  });
+});

@@ -1,0 +1,40 @@
+import { extractiveAnswer } from "@/lib/answer/extractive";
+import { contextualQuery } from "@/lib/answer/follow-up";
+import type { Answer } from "@/lib/answer/types";
+import type { AskRequest } from "@/lib/schemas/ask";
+import { hybridSearch, type Retrieval } from "@/lib/retrieval/search";
+import type { AskResponse, HistoryMessage } from "@/lib/types";
+import { getEngine, type Engine } from "./engine";
+
+export const DEFAULT_K = 6;
+
+export type Retrieved = { query: string; retrieval: Retrieval; retrieveMs: number };
+
+/** Retrieval for a question in its conversation (follow-ups fold the history into the query). */
+export async function retrieveFor(engine: Engine, question: string, history: HistoryMessage[], k: number): Promise<Retrieved> {
+  const started = performance.now();
+  const query = contextualQuery(question, history);
+  const vector = await engine.queries.embed(query);
+  const retrieval = hybridSearch(engine.store, query, vector, k);
+  return { query, retrieval, retrieveMs: performance.now() - started };
+}
+
+export function toAskResponse(question: string, answer: Answer, retrieved: Retrieved, answerMs: number): AskResponse {
+  const ms = (n: number) => Math.round(n * 10) / 10;
+  return {
+    question,
+    ...answer,
+    retrieved: retrieved.retrieval.passages,
+    timings: { retrieveMs: ms(retrieved.retrieveMs), answerMs: ms(answerMs), totalMs: ms(retrieved.retrieveMs + answerMs) },
+  };
+}
+
+/** Answers one question with the extractive answerer: the code path of /api/ask, the CLI and eval. */
+export async function ask(request: AskRequest, engine?: Engine): Promise<AskResponse> {
+  const e = engine ?? (await getEngine());
+  const history = request.history ?? [];
+  const retrieved = await retrieveFor(e, request.question, history, request.k ?? DEFAULT_K);
+  const started = performance.now();
+  const answer = extractiveAnswer({ question: request.question, history, store: e.store, retrieval: retrieved.retrieval }, retrieved.query);
+  return toAskResponse(request.question, answer, retrieved, performance.now() - started);
+}

@@ -1,0 +1,15 @@
+import { env } from "@/lib/env";
+import { getEngine } from "./engine";
+
+export type Health = { status: "ok"; documents: number; chunks: number; embedder: string; answerer: string };
+
+export async function health(): Promise<Health> {
+  const { store, embedder } = await getEngine();
+  return { status: "ok", documents: store.documents.length, chunks: store.chunks.length, embedder: embedder.id, answerer: answererName() };
+}
+
+/** The configured answerer, as AskResponse.model names it. */
+export function answererName(): string {
+  const e = env();
+  return e.LLM_PROVIDER === "extractive" ? "extractive" : `${e.LLM_PROVIDER}:${e.LLM_MODEL ?? "default"}`;
+}

@@ -1,0 +1,38 @@
+import fs from "node:fs/promises";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+/** One line of a question file (API.md, "Question files"). */
+export const evalQuestionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["fact", "paraphrase", "conflict", "oos"]),
+  q: z.string().min(1),
+  expect: z.array(z.string()),
+  support: z.array(z.string()),
+});
+
+export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
+
+export async function readQuestions(file: string): Promise<EvalQuestion[]> {
+  let raw: string;
+  try {
+    raw = await fs.readFile(file, "utf8");
+  } catch {
+    throw new AppError("bad_input", `Cannot read the question file ${file}.`);
+  }
+  return raw
+    .split("\n")
+    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
+    .filter(({ line }) => line)
+    .map(({ line, n }) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch {
+        throw new AppError("bad_input", `${file}:${n} is not JSON.`);
+      }
+      const parsed = evalQuestionSchema.safeParse(json);
+      if (!parsed.success) throw new AppError("bad_input", `${file}:${n}: ${parsed.error.issues[0].path.join(".")} ${parsed.error.issues[0].message}`);
+      return parsed.data;
+    });
+}

@@ -1,0 +1,90 @@
+import { citationProblems, documentTextLookup } from "@/lib/citations/check";
+import { ask, retrieveFor } from "@/lib/engine/ask";
+import type { Engine } from "@/lib/engine/engine";
+import type { AskResponse } from "@/lib/types";
+import { firstSupportRank, holdsSupport, matchesExpectations } from "./match";
+import type { EvalQuestion } from "./questions";
+
+export const RECALL_KS = [1, 3, 6, 10] as const;
+
+export type QuestionResult = {
+  question: EvalQuestion;
+  response: AskResponse;
+  /** In scope: every expect pattern matched and the answer was given. Out of scope: refused. */
+  correct: boolean;
+  supported: boolean;
+  missing: string[];
+  supportRank: number | null;
+  problems: { markers: string[]; offsets: string[] };
+};
+
+export type EvalMetrics = {
+  questions: number;
+  inScope: number;
+  accuracy: number;
+  citedSupport: number;
+  recall: Record<`@${(typeof RECALL_KS)[number]}`, number>;
+  mrr: number;
+  oosRefusal: number | null;
+  invalidMarkers: number;
+  invalidOffsets: number;
+  latencyMs: { p50: number; p95: number };
+  byKind: Record<string, { questions: number; correct: number }>;
+};
+
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Runs one question through the code path of /api/ask and judges it; recall is read 10 deep. */
+export async function evaluateQuestion(engine: Engine, question: EvalQuestion): Promise<QuestionResult> {
+  const response = await ask({ question: question.q }, engine);
+  const deep = await retrieveFor(engine, question.q, [], 10);
+  const oos = question.kind === "oos";
+  const { ok, missing } = matchesExpectations(response.answer, question.expect);
+  const supported = oos ? !response.answered : response.citations.some((c) => holdsSupport(c.text, question.support));
+  return {
+    question,
+    response,
+    correct: oos ? !response.answered : response.answered && ok,
+    supported,
+    missing: oos && response.answered ? ["answered:false"] : missing,
+    supportRank: oos ? null : firstSupportRank(deep.retrieval.passages.map((p) => p.text), question.support),
+    problems: citationProblems(response, documentTextLookup(engine.store.documents)),
+  };
+}
+
+export function summarize(results: QuestionResult[]): EvalMetrics {
+  const inScope = results.filter((r) => r.question.kind !== "oos");
+  const oos = results.filter((r) => r.question.kind === "oos");
+  const share = (xs: QuestionResult[], f: (r: QuestionResult) => boolean) => (xs.length ? xs.filter(f).length / xs.length : 0);
+  const recall = Object.fromEntries(RECALL_KS.map((k) => [`@${k}`, share(inScope, (r) => r.supportRank !== null && r.supportRank <= k)])) as EvalMetrics["recall"];
+  const byKind: EvalMetrics["byKind"] = {};
+  for (const r of results) {
+    const entry = (byKind[r.question.kind] ??= { questions: 0, correct: 0 });
+    entry.questions++;
+    entry.correct += r.correct ? 1 : 0;
+  }
+  const latencies = results.map((r) => r.response.timings.totalMs);
+  return {
+    questions: results.length,
+    inScope: inScope.length,
+    accuracy: share(inScope, (r) => r.correct),
+    citedSupport: share(inScope, (r) => r.supported),
+    recall,
+    mrr: inScope.length ? inScope.reduce((a, r) => a + (r.supportRank ? 1 / r.supportRank : 0), 0) / inScope.length : 0,
+    oosRefusal: oos.length ? share(oos, (r) => r.correct) : null,
+    invalidMarkers: results.reduce((n, r) => n + r.problems.markers.length, 0),
+    invalidOffsets: results.reduce((n, r) => n + r.problems.offsets.length, 0),
+    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
+    byKind,
+  };
+}
+
+export async function runEval(engine: Engine, questions: EvalQuestion[]): Promise<{ results: QuestionResult[]; metrics: EvalMetrics }> {
+  const results: QuestionResult[] = [];
+  for (const q of questions) results.push(await evaluateQuestion(engine, q));
+  return { results, metrics: summarize(results) };
+}

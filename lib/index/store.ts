@@ -1,0 +1,80 @@
+import hnswlib from "hnswlib-node";
+import type { Chunk, DocumentRecord } from "@/lib/types";
+import { HNSW_PARAMS, type IndexManifest, type Unit } from "./format";
+import { buildLexicalIndex, type LexicalIndex } from "./lexical";
+
+/** What an index holds on disk, before the search structures are built or loaded. */
+export type IndexData = {
+  manifest: IndexManifest;
+  documents: DocumentRecord[];
+  chunks: Chunk[];
+  units: Unit[];
+  /** units.length × dimensions, row-major, unit length rows. */
+  vectors: Float32Array;
+};
+
+/** A loaded index, ready to search. */
+export type IndexStore = IndexData & {
+  documentById: Map<string, DocumentRecord>;
+  dense: hnswlib.HierarchicalNSW;
+  lexical: LexicalIndex;
+  /** For each unit, the chunks that contain it; for each chunk, its units. */
+  unitChunks: number[][];
+  chunkUnits: number[][];
+  unitIsQuestion: boolean[];
+};
+
+export function unitVector(data: Pick<IndexData, "vectors" | "manifest">, unit: number): Float32Array {
+  const d = data.manifest.embedder.dimensions;
+  return data.vectors.subarray(unit * d, (unit + 1) * d);
+}
+
+/** The text BM25 sees for a chunk: its document title and section path weigh in too. */
+export function lexicalField(chunk: Chunk, title: string): string {
+  return [title, ...chunk.section, chunk.text].join("\n");
+}
+
+export function buildLexical(data: Pick<IndexData, "chunks" | "documents">): LexicalIndex {
+  const titles = new Map(data.documents.map((d) => [d.docId, d.title]));
+  return buildLexicalIndex(data.chunks.map((c) => lexicalField(c, titles.get(c.docId) ?? "")));
+}
+
+export function buildDense(data: Pick<IndexData, "vectors" | "manifest" | "units">): hnswlib.HierarchicalNSW {
+  const index = new hnswlib.HierarchicalNSW("cosine", data.manifest.embedder.dimensions);
+  index.initIndex(Math.max(1, data.units.length), HNSW_PARAMS.m, HNSW_PARAMS.efConstruction, 42);
+  for (let i = 0; i < data.units.length; i++) index.addPoint(Array.from(unitVector(data, i)), i);
+  index.setEf(HNSW_PARAMS.efSearch);
+  return index;
+}
+
+/** A unit belongs to every chunk that holds most of it (overlapping chunks share units). */
+function linkUnits(chunks: Chunk[], units: Unit[]) {
+  const unitChunks: number[][] = units.map(() => []);
+  const chunkUnits: number[][] = chunks.map(() => []);
+  const byDoc = new Map<string, number[]>();
+  units.forEach((u, i) => byDoc.set(u.docId, [...(byDoc.get(u.docId) ?? []), i]));
+  chunks.forEach((c, ci) => {
+    for (const ui of byDoc.get(c.docId) ?? []) {
+      const u = units[ui];
+      const overlap = Math.min(u.end, c.end) - Math.max(u.start, c.start);
+      if (overlap * 2 >= u.end - u.start) {
+        unitChunks[ui].push(ci);
+        chunkUnits[ci].push(ui);
+      }
+    }
+  });
+  return { unitChunks, chunkUnits };
+}
+
+export function assembleStore(data: IndexData, dense: hnswlib.HierarchicalNSW, lexical: LexicalIndex): IndexStore {
+  dense.setEf(HNSW_PARAMS.efSearch);
+  const textById = new Map(data.documents.map((d) => [d.docId, d.text]));
+  return {
+    ...data,
+    documentById: new Map(data.documents.map((d) => [d.docId, d])),
+    dense,
+    lexical,
+    ...linkUnits(data.chunks, data.units),
+    unitIsQuestion: data.units.map((u) => /\?["”’)]?$/.test(textById.get(u.docId)!.slice(u.start, u.end))),
+  };
+}

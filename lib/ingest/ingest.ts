@@ -1,0 +1,140 @@
+import { readCorpus, type CorpusDocument } from "@/lib/corpus/read";
+import type { Embedder } from "@/lib/embeddings/types";
+import { readIndexData, writeIndex } from "@/lib/index/disk";
+import { INDEX_FORMAT, type IndexManifest, type Unit } from "@/lib/index/format";
+import { unitVector, type IndexData } from "@/lib/index/store";
+import type { Chunk } from "@/lib/types";
+import { chunkDocument, DEFAULT_CHUNK_SETTINGS, type ChunkSettings } from "./chunk";
+import { documentUnits, SEGMENTER_VERSION, unitEmbeddingText } from "./units";
+
+export type IngestProgress =
+  | { type: "start"; documents: number; toEmbed: number; unchanged: number; removed: string[] }
+  | { type: "document"; docId: string; units: number }
+  | { type: "embedded"; docId: string; done: number; total: number };
+
+export type IngestOptions = {
+  corpusDir: string;
+  dataDir: string;
+  embedder: Embedder;
+  settings?: ChunkSettings;
+  batchSize?: number;
+  onProgress?: (event: IngestProgress) => void;
+};
+
+export type IngestSummary = {
+  nothingChanged: boolean;
+  documents: number;
+  chunks: number;
+  units: number;
+  embedded: { documents: number; units: number };
+  removed: string[];
+  skippedFiles: string[];
+  seconds: number;
+};
+
+/** What one document contributes to the index. */
+type DocumentPart = { doc: CorpusDocument; chunks: Chunk[]; units: Unit[]; vectors: Float32Array[] };
+
+async function previousIndex(dataDir: string, embedder: Embedder, settings: ChunkSettings): Promise<IndexData | null> {
+  try {
+    const data = await readIndexData(dataDir);
+    const m = data.manifest;
+    const compatible =
+      m.embedder.id === embedder.id &&
+      m.embedder.dimensions === embedder.dimensions &&
+      m.chunking.chunkSize === settings.chunkSize &&
+      m.chunking.chunkOverlap === settings.chunkOverlap &&
+      m.chunking.segmenter === SEGMENTER_VERSION;
+    return compatible ? data : null;
+  } catch {
+    return null; // missing or damaged: rebuilt from scratch
+  }
+}
+
+function reusePart(previous: IndexData, doc: CorpusDocument): DocumentPart {
+  const units: Unit[] = [];
+  const vectors: Float32Array[] = [];
+  previous.units.forEach((u, i) => {
+    if (u.docId === doc.docId) {
+      units.push(u);
+      vectors.push(unitVector(previous, i));
+    }
+  });
+  return { doc, chunks: previous.chunks.filter((c) => c.docId === doc.docId), units, vectors };
+}
+
+async function embedPart(doc: CorpusDocument, options: IngestOptions, settings: ChunkSettings): Promise<DocumentPart> {
+  const chunks = await chunkDocument(doc.docId, doc.text, settings);
+  const units = documentUnits(doc.docId, doc.text);
+  options.onProgress?.({ type: "document", docId: doc.docId, units: units.length });
+  const texts = units.map((u) => unitEmbeddingText(doc.text, u));
+  const batchSize = options.batchSize ?? 32;
+  const vectors: Float32Array[] = [];
+  for (let i = 0; i < texts.length; i += batchSize) {
+    vectors.push(...(await options.embedder.embed(texts.slice(i, i + batchSize))));
+    options.onProgress?.({ type: "embedded", docId: doc.docId, done: vectors.length, total: texts.length });
+  }
+  return { doc, chunks, units, vectors };
+}
+
+function assemble(parts: DocumentPart[], embedder: Embedder, settings: ChunkSettings): IndexData {
+  const d = embedder.dimensions;
+  const units = parts.flatMap((p) => p.units);
+  const vectors = new Float32Array(units.length * d);
+  let row = 0;
+  for (const v of parts.flatMap((p) => p.vectors)) vectors.set(v, d * row++);
+  const manifest: IndexManifest = {
+    format: INDEX_FORMAT,
+    createdAt: new Date().toISOString(),
+    embedder: { id: embedder.id, dimensions: d },
+    chunking: { ...settings, segmenter: SEGMENTER_VERSION },
+    documents: parts.map((p) => ({ docId: p.doc.docId, file: p.doc.file, hash: p.doc.hash, chunks: p.chunks.length })),
+    counts: { documents: parts.length, chunks: parts.reduce((n, p) => n + p.chunks.length, 0), units: units.length },
+  };
+  const documents = parts.map(({ doc }) => ({ docId: doc.docId, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, text: doc.text }));
+  return { manifest, documents, chunks: parts.flatMap((p) => p.chunks), units, vectors };
+}
+
+function sameMetadata(previous: IndexData, doc: CorpusDocument): boolean {
+  const before = previous.documents.find((d) => d.docId === doc.docId);
+  return !!before && before.title === doc.title && before.source === doc.source && before.publishedAt === doc.publishedAt;
+}
+
+/** Builds or updates the index: only new or changed documents are embedded. */
+export async function ingest(options: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const settings = options.settings ?? DEFAULT_CHUNK_SETTINGS;
+  const { documents, skipped } = await readCorpus(options.corpusDir);
+  const previous = await previousIndex(options.dataDir, options.embedder, settings);
+  const previousHash = new Map(previous?.manifest.documents.map((d) => [d.docId, d.hash]) ?? []);
+  const isUnchanged = (doc: CorpusDocument) => !!previous && previousHash.get(doc.docId) === doc.hash;
+  const current = new Set(documents.map((d) => d.docId));
+  const removed = [...previousHash.keys()].filter((id) => !current.has(id));
+  const toEmbed = documents.filter((d) => !isUnchanged(d));
+  options.onProgress?.({ type: "start", documents: documents.length, toEmbed: toEmbed.length, unchanged: documents.length - toEmbed.length, removed });
+
+  const summary = (data: Pick<IndexData, "manifest">, embeddedUnits: number, nothingChanged = false): IngestSummary => ({
+    nothingChanged,
+    documents: data.manifest.counts.documents,
+    chunks: data.manifest.counts.chunks,
+    units: data.manifest.counts.units,
+    embedded: { documents: toEmbed.length, units: embeddedUnits },
+    removed,
+    skippedFiles: skipped,
+    seconds: (performance.now() - started) / 1000,
+  });
+
+  if (previous && toEmbed.length === 0 && removed.length === 0 && documents.every((d) => sameMetadata(previous, d))) {
+    return summary(previous, 0, true);
+  }
+  const parts: DocumentPart[] = [];
+  let embeddedUnits = 0;
+  for (const doc of documents) {
+    const part = isUnchanged(doc) ? reusePart(previous!, doc) : await embedPart(doc, options, settings);
+    if (!isUnchanged(doc)) embeddedUnits += part.units.length;
+    parts.push(part);
+  }
+  const data = assemble(parts, options.embedder, settings);
+  await writeIndex(options.dataDir, data);
+  return summary(data, embeddedUnits);
+}

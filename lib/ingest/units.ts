@@ -1,0 +1,21 @@
+import type { Unit } from "@/lib/index/format";
+import { collapseWhitespace } from "@/lib/text/normalize";
+import { splitSentences } from "@/lib/text/sentences";
+import { splitSections } from "./sections";
+
+/** Bumped when sentence or chunk boundaries change, so the next ingest re-embeds everything. */
+export const SEGMENTER_VERSION = 1;
+
+/** The sentences of a document that get embedded, section by section so none spans a heading. */
+export function documentUnits(docId: string, text: string): Unit[] {
+  const units: Unit[] = [];
+  for (const section of splitSections(text)) {
+    for (const s of splitSentences(text, section.start, section.end)) units.push({ docId, start: s.start, end: s.end });
+  }
+  return units;
+}
+
+/** What the embedder reads for a unit: the sentence with its line breaks collapsed. */
+export function unitEmbeddingText(text: string, unit: Unit): string {
+  return collapseWhitespace(text.slice(unit.start, unit.end));
+}

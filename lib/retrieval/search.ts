@@ -1,0 +1,69 @@
+import type { IndexStore } from "@/lib/index/store";
+import { searchLexical } from "@/lib/index/lexical";
+import type { Passage } from "@/lib/types";
+import { chunkDenseScores, nearestUnits } from "./dense";
+import { DEFAULT_FUSION, fuseScores, type FusionWeights, type ScoredChunk } from "./fusion";
+
+export type RetrievalOptions = {
+  /** Sentences fetched from the vector index before they are grouped into chunks. */
+  denseCandidates?: number;
+  lexicalCandidates?: number;
+  weights?: FusionWeights;
+};
+
+export type Retrieval = {
+  passages: Passage[];
+  /** Chunk indices of the passages, in the same order. */
+  chunks: number[];
+  /** Query similarity of the nearest sentences, for the answerer. */
+  unitScores: Map<number, number>;
+  queryVector: Float32Array;
+};
+
+export function toPassage(store: IndexStore, chunkIndex: number, score: number): Passage {
+  const chunk = store.chunks[chunkIndex];
+  const doc = store.documentById.get(chunk.docId)!;
+  return {
+    chunkId: chunk.chunkId,
+    docId: chunk.docId,
+    title: doc.title,
+    source: doc.source,
+    publishedAt: doc.publishedAt,
+    text: chunk.text,
+    start: chunk.start,
+    end: chunk.end,
+    score: Number(score.toFixed(4)),
+    section: chunk.section,
+  };
+}
+
+/** Overlapping chunks say the same thing twice: keep the better-ranked one. */
+function dropOverlaps(store: IndexStore, ranked: ScoredChunk[], k: number): ScoredChunk[] {
+  const kept: ScoredChunk[] = [];
+  for (const candidate of ranked) {
+    const c = store.chunks[candidate.chunk];
+    const overlaps = kept.some(({ chunk }) => {
+      const o = store.chunks[chunk];
+      if (o.docId !== c.docId) return false;
+      const shared = Math.min(o.end, c.end) - Math.max(o.start, c.start);
+      return shared * 2 > Math.min(o.end - o.start, c.end - c.start);
+    });
+    if (!overlaps) kept.push(candidate);
+    if (kept.length === k) break;
+  }
+  return kept;
+}
+
+/** Hybrid retrieval: nearest sentences grouped by chunk, fused with BM25 over chunks. */
+export function hybridSearch(store: IndexStore, query: string, queryVector: Float32Array, k: number, options: RetrievalOptions = {}): Retrieval {
+  const unitScores = nearestUnits(store, queryVector, options.denseCandidates ?? 96);
+  const dense = chunkDenseScores(store, unitScores);
+  const lexical = new Map(searchLexical(store.lexical, query, options.lexicalCandidates ?? 48).map((h) => [h.index, h.score]));
+  const ranked = dropOverlaps(store, fuseScores(dense, lexical, options.weights ?? DEFAULT_FUSION), k);
+  return {
+    passages: ranked.map((r) => toPassage(store, r.chunk, r.score)),
+    chunks: ranked.map((r) => r.chunk),
+    unitScores,
+    queryVector,
+  };
+}

@@ -1,0 +1,4 @@
+import { z } from "zod";
+
+/** Document ids are file-name slugs: anything else (paths, dots) is refused before any lookup. */
+export const docIdSchema = z.string().regex(/^[a-z0-9_-]{1,200}$/, "must be a document id (lower-case letters, digits, - and _)");
