@@ -3,6 +3,11 @@ import { unitVector } from "@/lib/index/store";
 import { lexicalTerms } from "@/lib/index/lexical";
 import { terms } from "@/lib/text/normalize";
 import { quantities } from "@/lib/text/numbers";
+import { isMenu } from "@/lib/text/prose";
+import { synonymsOf } from "@/lib/text/synonyms";
+
+/** A synonym counts for most, not all, of the word it stands for. */
+const SYNONYM_CREDIT = 0.7;
 
 export type ScoredSentence = {
   unit: number;
@@ -42,7 +47,10 @@ export function coverage(weights: Map<string, number>, sentence: string): number
   if (total === 0) return 0;
   const present = new Set(terms(sentence));
   let hit = 0;
-  for (const [t, w] of weights) if (present.has(t)) hit += w;
+  for (const [t, w] of weights) {
+    if (present.has(t)) hit += w;
+    else if ([...synonymsOf(t)].some((s) => present.has(s))) hit += w * SYNONYM_CREDIT;
+  }
   return hit / total;
 }
 
@@ -57,14 +65,6 @@ export function phraseMatch(query: string, sentence: string): number {
 export function unitText(store: IndexStore, unit: number): string {
   const u = store.units[unit];
   return store.documentById.get(u.docId)!.text.slice(u.start, u.end);
-}
-
-/** Navigation text: long runs of capitalised menu items with no sentence punctuation. */
-function isMenu(text: string): boolean {
-  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  const commas = (text.match(/,/g) ?? []).length;
-  return text.length > 80 && capitalised > words.length * 0.5 && commas < words.length / 15;
 }
 
 /** Sentences that cannot answer anything: headings, questions, link stubs, menus. */

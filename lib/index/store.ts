@@ -1,6 +1,7 @@
 import hnswlib from "hnswlib-node";
 import type { Chunk, DocumentRecord } from "@/lib/types";
 import { HNSW_PARAMS, type IndexManifest, type Unit } from "./format";
+import { isMenu, isQuestion } from "@/lib/text/prose";
 import { buildLexicalIndex, type LexicalIndex } from "./lexical";
 
 /** What an index holds on disk, before the search structures are built or loaded. */
@@ -22,6 +23,8 @@ export type IndexStore = IndexData & {
   unitChunks: number[][];
   chunkUnits: number[][];
   unitIsQuestion: boolean[];
+  /** Share of each chunk's sentences that are prose rather than menus: page furniture ranks lower. */
+  chunkProse: number[];
 };
 
 export function unitVector(data: Pick<IndexData, "vectors" | "manifest">, unit: number): Float32Array {
@@ -69,12 +72,16 @@ function linkUnits(chunks: Chunk[], units: Unit[]) {
 export function assembleStore(data: IndexData, dense: hnswlib.HierarchicalNSW, lexical: LexicalIndex): IndexStore {
   dense.setEf(HNSW_PARAMS.efSearch);
   const textById = new Map(data.documents.map((d) => [d.docId, d.text]));
+  const unitTexts = data.units.map((u) => textById.get(u.docId)!.slice(u.start, u.end));
+  const links = linkUnits(data.chunks, data.units);
+  const menu = unitTexts.map(isMenu);
   return {
     ...data,
     documentById: new Map(data.documents.map((d) => [d.docId, d])),
     dense,
     lexical,
-    ...linkUnits(data.chunks, data.units),
-    unitIsQuestion: data.units.map((u) => /\?["”’)]?$/.test(textById.get(u.docId)!.slice(u.start, u.end))),
+    ...links,
+    unitIsQuestion: unitTexts.map(isQuestion),
+    chunkProse: links.chunkUnits.map((units) => (units.length ? units.filter((u) => !menu[u]).length / units.length : 1)),
   };
 }

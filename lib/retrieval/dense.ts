@@ -9,19 +9,17 @@ export function nearestUnits(store: IndexStore, queryVector: Float32Array, count
 }
 
 /**
- * A chunk's dense score is its best sentence, plus a little of its second best: USE embeds
- * sentences well and long chunks poorly, and one strong sentence is what answers a question.
+ * A chunk's dense score is its best sentence: USE embeds sentences well and long chunks poorly,
+ * and one strong sentence is what answers a question. (Adding the second best favoured long
+ * chunks and lost recall on the dev questions.)
  */
 export function chunkDenseScores(store: IndexStore, unitScores: Map<number, number>): Map<number, number> {
-  const best = new Map<number, [number, number]>();
+  const best = new Map<number, number>();
   for (const [unit, score] of unitScores) {
     // Questions in a document are headings ("Why is Ukraine not in Nato?"): they resemble the
     // user's question but never answer it.
     if (store.unitIsQuestion[unit]) continue;
-    for (const chunk of store.unitChunks[unit]) {
-      const [a, b] = best.get(chunk) ?? [0, 0];
-      best.set(chunk, score > a ? [score, a] : [a, Math.max(b, score)]);
-    }
+    for (const chunk of store.unitChunks[unit]) best.set(chunk, Math.max(best.get(chunk) ?? 0, score));
   }
-  return new Map([...best].map(([chunk, [a, b]]) => [chunk, a + 0.2 * b]));
+  return best;
 }

@@ -37,6 +37,9 @@ export function toPassage(store: IndexStore, chunkIndex: number, score: number):
   };
 }
 
+/** What a chunk of pure navigation text keeps of its score. */
+const MENU_DISCOUNT = 0.6;
+
 /** Overlapping chunks say the same thing twice: keep the better-ranked one. */
 function dropOverlaps(store: IndexStore, ranked: ScoredChunk[], k: number): ScoredChunk[] {
   const kept: ScoredChunk[] = [];
@@ -59,7 +62,10 @@ export function hybridSearch(store: IndexStore, query: string, queryVector: Floa
   const unitScores = nearestUnits(store, queryVector, options.denseCandidates ?? 96);
   const dense = chunkDenseScores(store, unitScores);
   const lexical = new Map(searchLexical(store.lexical, query, options.lexicalCandidates ?? 48).map((h) => [h.index, h.score]));
-  const ranked = dropOverlaps(store, fuseScores(dense, lexical, options.weights ?? DEFAULT_FUSION), k);
+  const fused = fuseScores(dense, lexical, options.weights ?? DEFAULT_FUSION)
+    .map((r) => ({ ...r, score: r.score * (MENU_DISCOUNT + (1 - MENU_DISCOUNT) * store.chunkProse[r.chunk]) }))
+    .sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+  const ranked = dropOverlaps(store, fused, k);
   return {
     passages: ranked.map((r) => toPassage(store, r.chunk, r.score)),
     chunks: ranked.map((r) => r.chunk),

@@ -1,0 +1,14 @@
+/** Telling running prose from page furniture (menus, link lists) in text flattened from HTML. */
+
+/** Navigation text: long runs of capitalised items with hardly a comma. */
+export function isMenu(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const commas = (text.match(/,/g) ?? []).length;
+  return text.length > 80 && capitalised > words.length * 0.5 && commas < words.length / 15;
+}
+
+/** Questions in a document are headings ("Why is Ukraine not in Nato?"), not answers. */
+export function isQuestion(text: string): boolean {
+  return /\?["”’)]?$/.test(text);
+}
