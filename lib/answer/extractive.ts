@@ -12,7 +12,7 @@ export const EXTRACTIVE_MODEL = "extractive";
  * Below these the documents are taken not to cover the question. Tuned on the dev set's in-scope
  * and out-of-scope questions (README, "Refusal threshold").
  */
-export const RELEVANCE_THRESHOLD = { minScore: 0.3, minCoverage: 0.25 };
+export const RELEVANCE_THRESHOLD = { minScore: 0.42, minCoverage: 0.3 };
 
 const MAX_SENTENCES = 3;
 /** A further sentence must score this close to the best one to be worth adding. */

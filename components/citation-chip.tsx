@@ -1,0 +1,106 @@
+"use client";
+
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import type { Citation } from "@/lib/types";
+import { CitationPreview, type PreviewPosition } from "./citation-preview";
+
+type Props = {
+  n: number;
+  /** Unknown while the answer is still streaming, before its citations have arrived. */
+  citation?: Citation;
+  active?: boolean;
+  onOpen?: (citation: Citation, chip: HTMLElement) => void;
+};
+
+const PREVIEW_WIDTH = 360;
+const MARGIN = 8;
+
+function placePreview(chip: HTMLElement): PreviewPosition {
+  const rect = chip.getBoundingClientRect();
+  const vw = document.documentElement.clientWidth;
+  const vh = window.innerHeight;
+  const width = Math.min(PREVIEW_WIDTH, vw - 2 * MARGIN);
+  const left = Math.max(MARGIN, Math.min(rect.left + rect.width / 2 - width / 2, vw - width - MARGIN));
+  // Above the chip when there is room, below otherwise.
+  if (rect.top > 260) return { left, bottom: vh - rect.top + 6, width };
+  return { left, top: rect.bottom + 6, width };
+}
+
+/** A small numbered chip for an [n] marker: previews its passage on hover or focus, opens it on click. */
+export function CitationChip({ n, citation, active = false, onOpen }: Props) {
+  const id = useId();
+  const previewId = `${id}-preview`;
+  const [position, setPosition] = useState<PreviewPosition | null>(null);
+  const hideTimer = useRef<number | undefined>(undefined);
+
+  const cancelHide = useCallback(() => window.clearTimeout(hideTimer.current), []);
+  const show = useCallback(
+    (chip: HTMLElement) => {
+      cancelHide();
+      if (citation) setPosition(placePreview(chip));
+    },
+    [cancelHide, citation],
+  );
+  const hide = useCallback(() => {
+    cancelHide();
+    setPosition(null);
+  }, [cancelHide]);
+  const hideSoon = useCallback(() => {
+    cancelHide();
+    hideTimer.current = window.setTimeout(() => setPosition(null), 120);
+  }, [cancelHide]);
+
+  // A fixed-position preview would drift away from its chip when the page scrolls or resizes.
+  const open = position !== null;
+  useEffect(() => {
+    if (!open) return;
+    window.addEventListener("scroll", hide, true);
+    window.addEventListener("resize", hide);
+    return () => {
+      window.removeEventListener("scroll", hide, true);
+      window.removeEventListener("resize", hide);
+    };
+  }, [open, hide]);
+  useEffect(() => () => window.clearTimeout(hideTimer.current), []);
+
+  const label = citation ? `Citation ${n}: ${citation.title}` : `Citation ${n}`;
+  return (
+    <>
+      <button
+        type="button"
+        className="citation-chip"
+        data-citation={n}
+        data-active={active || undefined}
+        aria-label={label}
+        aria-describedby={open ? previewId : undefined}
+        aria-haspopup={citation ? "dialog" : undefined}
+        disabled={!citation}
+        onPointerEnter={(e) => e.pointerType === "mouse" && show(e.currentTarget)}
+        onPointerLeave={(e) => e.pointerType === "mouse" && hideSoon()}
+        onFocus={(e) => e.currentTarget.matches(":focus-visible") && show(e.currentTarget)}
+        onBlur={hide}
+        onKeyDown={(e) => {
+          if (e.key === "Escape" && open) {
+            e.stopPropagation();
+            hide();
+          }
+        }}
+        onClick={(e) => {
+          hide();
+          if (citation) onOpen?.(citation, e.currentTarget);
+        }}
+      >
+        {n}
+      </button>
+      {open && citation && (
+        <CitationPreview
+          id={previewId}
+          citation={citation}
+          position={position}
+          onPointerEnter={cancelHide}
+          onPointerLeave={hideSoon}
+        />
+      )}
+    </>
+  );
+}
