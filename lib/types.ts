@@ -23,10 +23,18 @@ export type Citation = Passage & {
   quote?: { start: number; end: number };
 };
 
+/** One sentence of an answer and whether the passages it cites support it (verification). */
 export type AnswerSentence = {
+  /** The sentence as it stands in the answer, markers included. */
   text: string;
+  /** The citation numbers it cites; none means it is uncited, hence unsupported. */
   citations: number[];
   supported: boolean;
+  /** Offsets of the sentence in the answer text. */
+  start?: number;
+  end?: number;
+  /** Support score (0..1) of its best evidence; absent for uncited sentences. */
+  score?: number;
 };
 
 export type AskResponse = {

@@ -31,6 +31,7 @@ function parseArgs(argv: string[]): Args {
 
 function printText(response: AskResponse): void {
   console.log(`\n${response.answer}\n`);
+  if (response.note) console.log(`Note: ${response.note}\n`);
   for (const c of response.citations) {
     const meta = [c.source, c.publishedAt].filter(Boolean).join(", ");
     console.log(`[${c.n}] ${c.title}${meta ? ` (${meta})` : ""}${c.section?.length ? ` — ${c.section.join(" › ")}` : ""}`);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 
 /** A real production server (`next start`) on a free loopback port, for integration tests. */
-export type TestServer = { url: string; stop: () => Promise<void> };
+export type TestServer = { url: string; stop: () => Promise<void>; /** What the server wrote to stderr so far. */ stderr: () => string };
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -46,6 +46,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   }
   return {
     url,
+    stderr: () => stderr,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());

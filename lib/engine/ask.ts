@@ -1,6 +1,9 @@
-import { extractiveAnswer } from "@/lib/answer/extractive";
+import { answerQuestion, type AnswerOptions } from "@/lib/answer/answer";
 import { contextualQuery } from "@/lib/answer/follow-up";
+import { configuredLlm } from "@/lib/answer/llm/model";
 import type { Answer } from "@/lib/answer/types";
+import { storeVerifyContext } from "@/lib/citations/store-context";
+import type { VerifyContext } from "@/lib/citations/support";
 import type { AskRequest } from "@/lib/schemas/ask";
 import { hybridSearch, type Retrieval } from "@/lib/retrieval/search";
 import type { AskResponse, HistoryMessage } from "@/lib/types";
@@ -29,12 +32,22 @@ export function toAskResponse(question: string, answer: Answer, retrieved: Retri
   };
 }
 
-/** Answers one question with the extractive answerer: the code path of /api/ask, the CLI and eval. */
-export async function ask(request: AskRequest, engine?: Engine): Promise<AskResponse> {
+/** Verification against the engine's index, embedding answer sentences with its embedder. */
+export function verifyContext(engine: Engine): VerifyContext {
+  return storeVerifyContext(engine.store, (texts) => engine.embedder.embed(texts));
+}
+
+/**
+ * Answers one question with the configured answerer (LLM_PROVIDER; `options.llm` overrides it)
+ * and verifies the answer: the code path of /api/ask, /api/chat, the CLI and eval.
+ */
+export async function ask(request: AskRequest, engine?: Engine, options: AnswerOptions = {}): Promise<AskResponse> {
   const e = engine ?? (await getEngine());
   const history = request.history ?? [];
   const retrieved = await retrieveFor(e, request.question, history, request.k ?? DEFAULT_K);
   const started = performance.now();
-  const answer = extractiveAnswer({ question: request.question, history, store: e.store, retrieval: retrieved.retrieval }, retrieved.query);
+  const input = { question: request.question, history, store: e.store, retrieval: retrieved.retrieval };
+  const llm = options.llm === undefined ? configuredLlm() : options.llm;
+  const answer = await answerQuestion(input, retrieved.query, verifyContext(e), { ...options, llm });
   return toAskResponse(request.question, answer, retrieved, performance.now() - started);
 }

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { configuredLlm } from "@/lib/answer/llm/model";
 import { getEngine } from "./engine";
 
 export type Health = { status: "ok"; documents: number; chunks: number; embedder: string; answerer: string };
@@ -9,7 +9,6 @@ export async function health(): Promise<Health> {
 }
 
 /** The configured answerer, as AskResponse.model names it. */
-export function answererName(): string {
-  const e = env();
-  return e.LLM_PROVIDER === "extractive" ? "extractive" : `${e.LLM_PROVIDER}:${e.LLM_MODEL ?? "default"}`;
+function answererName(): string {
+  return configuredLlm()?.name ?? "extractive";
 }

@@ -15,7 +15,8 @@ export async function POST(request: Request) {
     const body = parseOrThrow(chatRequestSchema, await readJsonBody(request));
     const { question, history } = parseOrThrow(askRequestSchema, toQuestion(body));
     await getEngine(); // a missing index is a 503 before the stream starts, not an error inside it
-    return createUIMessageStreamResponse({ stream: chatStream(question, history ?? []) });
+    // The request's signal ends the model call when the user presses Stop.
+    return createUIMessageStreamResponse({ stream: chatStream(question, history ?? [], request.signal) });
   } catch (error) {
     return errorResponse(error);
   }

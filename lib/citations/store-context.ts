@@ -1,0 +1,61 @@
+import { termWeights } from "@/lib/answer/sentence-scoring";
+import { unitVector, type IndexStore } from "@/lib/index/store";
+import type { DocumentSentence, VerifyContext } from "./support";
+
+/** Words the documents write capitalised, and words they also write in lower case; once per index. */
+const casing = new WeakMap<IndexStore, { capitalised: Set<string>; lower: Set<string> }>();
+
+function casingOf(store: IndexStore) {
+  let c = casing.get(store);
+  if (!c) {
+    c = { capitalised: new Set(), lower: new Set() };
+    for (const doc of store.documents) {
+      for (const [word] of doc.text.matchAll(/\p{L}[\p{L}\p{N}’']*/gu)) (/^\p{Lu}/u.test(word) ? c.capitalised : c.lower).add(word.toLowerCase());
+    }
+    casing.set(store, c);
+  }
+  return c;
+}
+
+/** Unit (sentence) indices of each document, in document order; built once per loaded index. */
+const unitsByDoc = new WeakMap<IndexStore, Map<string, number[]>>();
+
+function docUnits(store: IndexStore, docId: string): number[] {
+  let byDoc = unitsByDoc.get(store);
+  if (!byDoc) {
+    byDoc = new Map();
+    store.units.forEach((u, i) => byDoc!.set(u.docId, [...(byDoc!.get(u.docId) ?? []), i]));
+    unitsByDoc.set(store, byDoc);
+  }
+  return byDoc.get(docId) ?? [];
+}
+
+/**
+ * Verification against the index: its sentence vectors (every sentence was embedded at
+ * ingestion) and its term statistics; only the answer's sentences need embedding.
+ */
+export function storeVerifyContext(store: IndexStore, embed: (texts: string[]) => Promise<Float32Array[]>): VerifyContext {
+  return {
+    documentText: (docId) => store.documentById.get(docId)?.text,
+    documentLabel: (docId) => {
+      const doc = store.documentById.get(docId);
+      return doc ? [doc.title, doc.source, doc.publishedAt].filter(Boolean).join(" ") : "";
+    },
+    sentencesIn(docId, start, end) {
+      const overlap = (i: number) => Math.min(store.units[i].end, end) - Math.max(store.units[i].start, start);
+      const touching = docUnits(store, docId).filter((i) => overlap(i) > 0);
+      // Sentences mostly inside the span; a span shorter than half a sentence still gets its sentence.
+      const inside = touching.filter((i) => overlap(i) * 2 >= store.units[i].end - store.units[i].start);
+      return (inside.length ? inside : touching).map(
+        (i): DocumentSentence => ({ start: store.units[i].start, end: store.units[i].end, vector: unitVector(store, i) }),
+      );
+    },
+    termWeights: (text) => termWeights(store, text),
+    isName: (word) => {
+      const { capitalised, lower } = casingOf(store);
+      const w = word.toLowerCase();
+      return capitalised.has(w) && !lower.has(w);
+    },
+    embed,
+  };
+}

@@ -1,0 +1,163 @@
+import { coverage, dot } from "@/lib/answer/sentence-scoring";
+import { collapseWhitespace, fold, terms } from "@/lib/text/normalize";
+
+/** A sentence of a document: its offsets and its unit-length embedding. */
+export type DocumentSentence = { start: number; end: number; vector: Float32Array };
+
+/** What judging support needs from the index; lib/citations/store-context.ts builds it from one. */
+export type VerifyContext = {
+  documentText(docId: string): string | undefined;
+  /** The document's title and date: an answer may name them ("an older source (…, 2023) differs"). */
+  documentLabel(docId: string): string;
+  /** The document's sentences lying within [start, end), in order. */
+  sentencesIn(docId: string, start: number, end: number): DocumentSentence[];
+  /** Weight of each content term of a text: rarer terms weigh more. */
+  termWeights(text: string): Map<string, number>;
+  /** Whether the documents write a word only capitalised (a name: "Sweden", not "The"). */
+  isName(word: string): boolean;
+  /** Unit-length vectors, by the embedder that built the index. */
+  embed(texts: string[]): Promise<Float32Array[]>;
+};
+
+/** A cited span of a document, as a citation gives it. */
+export type CitedSpan = { n: number; docId: string; start: number; end: number; text: string };
+
+/** The best supporting span found in one cited passage. */
+export type Evidence = { n: number; start: number; end: number; score: number };
+
+export type Verdict = { supported: boolean; score: number; evidence: Evidence[] };
+
+/**
+ * Support = similarity of meaning (sentence embeddings) and the share of the sentence's
+ * idf-weighted terms found in the span, equally weighted. A sentence copied from its passage
+ * scores about 1; a faithful paraphrase about 0.7; a sentence about something else in the same
+ * passage well under 0.55 (tuned on the dev set's answers and hand-written paraphrases, see
+ * test/verify.test.ts).
+ */
+export const SUPPORT = { dense: 0.5, overlap: 0.5, threshold: 0.55 } as const;
+
+/** Words that talk about the sources rather than state a fact: they are not looked for in them. */
+const META = new Set(["accord", "passage", "document", "source", "state", "say", "mention", "report", "note", "cite", "text"]);
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+};
+
+/** The numbers a text states, digits or words ("32", "1,000", "thirty-two"). */
+export function numbersIn(text: string): Set<number> {
+  const out = new Set<number>();
+  for (const m of text.matchAll(/\d[\d,]*(?:\.\d+)?/g)) out.add(Number(m[0].replace(/,(?=\d{3}\b)/g, "").replace(/,$/, "")));
+  for (const word of fold(text).split(/[^a-z-]+/)) {
+    const parts = word.split("-").filter(Boolean);
+    if (parts.length && parts.every((p) => p in WORD_NUMBERS)) out.add(parts.reduce((a, p) => a + WORD_NUMBERS[p], 0));
+  }
+  out.delete(NaN);
+  return out;
+}
+
+/**
+ * The names a sentence gives ("Sweden", "Brussels", "Title2"), as terms: capitalised words
+ * past the first, and the first when the documents only ever write it capitalised. A sentence
+ * about the wrong country can read very much like its passage; naming it differently cannot.
+ */
+export function namesIn(sentence: string, isName: (word: string) => boolean): string[] {
+  const words = [...sentence.matchAll(/\p{L}[\p{L}\p{N}’']*/gu)].map((m) => m[0]);
+  return words
+    .filter((w, i) => /^\p{Lu}/u.test(w) && w.length > 1 && (i > 0 || isName(w)))
+    .flatMap((w) => terms(w));
+}
+
+const NEGATION = /\b(?:not|never|no|none|nor|neither|cannot|refuse[sd]?|reject(?:s|ed)?|decline[sd]?|den(?:y|ies|ied))\b|n[’']t\b/;
+
+/** A negation the sentence adds to its evidence turns the claim round ("Finland refused to join"). */
+const negated = (text: string) => NEGATION.test(fold(text));
+
+type Candidate = { start: number; end: number; text: string; vector: Float32Array };
+
+function normalized(v: Float32Array): Float32Array {
+  const norm = Math.sqrt(dot(v, v)) || 1;
+  return v.map((x) => x / norm);
+}
+
+/** Each sentence of the cited span, and each pair of neighbours (a claim may join two sentences). */
+function candidates(ctx: VerifyContext, cited: CitedSpan): Candidate[] {
+  const doc = ctx.documentText(cited.docId) ?? "";
+  const sentences = ctx.sentencesIn(cited.docId, cited.start, cited.end);
+  const clip = (start: number, end: number) => ({ start: Math.max(start, cited.start), end: Math.min(end, cited.end) });
+  const out: Candidate[] = sentences.map((s) => ({ ...clip(s.start, s.end), text: doc.slice(s.start, s.end), vector: s.vector }));
+  for (let i = 0; i + 1 < sentences.length; i++) {
+    const [a, b] = [sentences[i], sentences[i + 1]];
+    out.push({ ...clip(a.start, b.end), text: doc.slice(a.start, b.end), vector: normalized(a.vector.map((x, j) => x + b.vector[j])) });
+  }
+  return out;
+}
+
+/** Text as compared for copies: whitespace collapsed, a leading list bullet dropped. */
+const plain = (text: string) => collapseWhitespace(text).replace(/^[-*•]\s+/, "");
+
+/**
+ * The index's vector for a sentence copied from one of its cited passages (as the extractive
+ * answerer's claims are), so that only sentences written anew need the encoder; else null.
+ */
+export function copiedVector(ctx: VerifyContext, sentence: string, cited: CitedSpan[]): Float32Array | null {
+  const wanted = plain(sentence);
+  for (const c of cited) {
+    for (const cand of candidates(ctx, c)) if (plain(cand.text) === wanted) return cand.vector;
+  }
+  return null;
+}
+
+function contentWeights(ctx: VerifyContext, sentence: string): Map<string, number> {
+  const weights = ctx.termWeights(sentence);
+  for (const term of [...weights.keys()]) if (META.has(term)) weights.delete(term);
+  return weights;
+}
+
+const combine = (dense: number, overlap: number) => SUPPORT.dense * dense + SUPPORT.overlap * overlap;
+
+/**
+ * A sentence needs this many content terms for its word overlap to count in full: a word or
+ * two found in a passage ("PWNED", "Yes") is not a claim the passage supports.
+ */
+const MIN_TERMS = 3;
+
+/**
+ * Whether the cited passages support one answer sentence (markers removed), and where: the best
+ * span of each passage. Several passages may support a sentence together. A number or a name the
+ * sentence gives that none of its passages (or their titles) holds, or a negation its best spans
+ * lack, makes it unsupported whatever the score.
+ */
+export function judgeSentence(ctx: VerifyContext, sentence: string, vector: Float32Array, cited: CitedSpan[]): Verdict {
+  const weights = contentWeights(ctx, sentence);
+  const substance = Math.min(1, weights.size / MIN_TERMS);
+  const overlap = (text: string) => substance * coverage(weights, text);
+  const best: (Evidence & { text: string; dense: number })[] = [];
+  for (const c of cited) {
+    let top: (Evidence & { text: string; dense: number }) | null = null;
+    for (const cand of candidates(ctx, c)) {
+      const dense = dot(vector, cand.vector);
+      const score = combine(dense, overlap(cand.text));
+      if (!top || score > top.score) top = { n: c.n, start: cand.start, end: cand.end, score, text: cand.text, dense };
+    }
+    if (top && top.end > top.start) best.push(top);
+  }
+  let score = Math.max(0, ...best.map((e) => e.score));
+  if (best.length > 1) {
+    const together = combine(Math.max(...best.map((e) => e.dense)), overlap(best.map((e) => e.text).join(" ")));
+    score = Math.max(score, together);
+  }
+  const evidence = cited.map((c) => `${c.text} ${ctx.documentLabel(c.docId)}`).join(" ");
+  const heldNumbers = numbersIn(evidence);
+  const heldTerms = new Set(terms(evidence));
+  const factsHeld =
+    [...numbersIn(sentence)].every((n) => heldNumbers.has(n)) &&
+    namesIn(sentence, ctx.isName).every((t) => heldTerms.has(t)) &&
+    (!negated(sentence) || negated(best.map((e) => e.text).join(" ")));
+  return {
+    supported: best.length > 0 && factsHeld && score >= SUPPORT.threshold,
+    score: Math.round(score * 1000) / 1000,
+    evidence: best.map(({ n, start, end, score: s }) => ({ n, start, end, score: Math.round(s * 1000) / 1000 })),
+  };
+}
