@@ -2,11 +2,11 @@ import { expect, test } from "@playwright/test";
 import {
   ask,
   assistantMessages,
-  collapse,
   composer,
   expectLayoutIntact,
   gotoChat,
   lastAnswer,
+  openCitationShowing,
   sendButton,
   snap,
   waitForAnswer,
@@ -64,38 +64,21 @@ test.describe("chat against the real server", () => {
   test("a citation opens the document with the supporting text in a <mark>, scrolled into view", async ({ page }) => {
     await ask(page, "Where is NATO's main headquarters?");
     const answer = await waitForAnswer(page);
-    const chips = answer.locator("[data-citation]");
-    const count = await chips.count();
-    expect(count).toBeGreaterThan(0);
-
-    const panel = page.getByRole("dialog");
-    let found = false;
-    for (let i = 0; i < count && !found; i++) {
-      await chips.nth(i).click();
-      await expect(panel).toBeVisible();
-      const mark = panel.locator("mark");
-      await expect(mark).toHaveCount(1);
-      const text = collapse((await mark.textContent()) ?? "");
-      if (/main headquarters are in Brussels/i.test(text)) {
-        found = true;
-        await expect(mark).toBeInViewport();
-        // The mark sits inside the highlighted passage.
-        await expect(panel.locator(".passage mark")).toHaveCount(1);
-        await expect(panel.getByRole("heading", { level: 2 })).not.toBeEmpty();
-        // Long lines wrap: nothing overflows sideways.
-        const overflow = await panel
-          .locator(".panel-body")
-          .evaluate((el) => el.scrollWidth - el.clientWidth);
-        expect(overflow).toBeLessThanOrEqual(1);
-        await expectLayoutIntact(page);
-        await snap(page, "desktop-light-source-panel");
-      }
-    }
-    expect(found, "some citation's <mark> contains the support text").toBe(true);
+    const panel = await openCitationShowing(page, answer, /main headquarters are in Brussels/i, (chip) => chip.click());
+    expect(panel, "some citation's <mark> contains the support text").not.toBeNull();
+    await expect(panel!.locator("mark")).toBeInViewport();
+    // The mark sits inside the highlighted passage.
+    await expect(panel!.locator(".passage mark")).toHaveCount(1);
+    await expect(panel!.getByRole("heading", { level: 2 })).not.toBeEmpty();
+    // Long lines wrap: nothing overflows sideways.
+    const overflow = await panel!.locator(".panel-body").evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await expectLayoutIntact(page);
+    await snap(page, "desktop-light-source-panel");
 
     // Esc closes the panel and gives focus back to the chip that opened it.
     await page.keyboard.press("Escape");
-    await expect(panel).toBeHidden();
+    await expect(panel!).toBeHidden();
     await expect(page.locator("[data-citation]:focus")).toHaveCount(1);
   });
 

@@ -63,6 +63,33 @@ export async function expectLayoutIntact(page: Page): Promise<void> {
 
 export const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
 
+/**
+ * Opens the answer's citations in turn (with `open`, closing unmatched ones with `close` where
+ * the panel covers the chips) until the panel's <mark> holds `support`. Returns that panel, or
+ * null when no citation shows it.
+ */
+export async function openCitationShowing(
+  page: Page,
+  answer: Locator,
+  support: RegExp,
+  open: (chip: Locator) => Promise<void>,
+  close?: (panel: Locator) => Promise<void>,
+): Promise<Locator | null> {
+  const chips = answer.locator("[data-citation]");
+  const count = await chips.count();
+  expect(count).toBeGreaterThan(0);
+  const panel = page.getByRole("dialog");
+  for (let i = 0; i < count; i++) {
+    await open(chips.nth(i));
+    await expect(panel).toBeVisible();
+    const mark = panel.locator("mark");
+    await expect(mark).toHaveCount(1);
+    if (support.test(collapse((await mark.textContent()) ?? ""))) return panel;
+    await close?.(panel);
+  }
+  return null;
+}
+
 /** Saves a screenshot for review under test-results/screens (git-ignored, never committed). */
 export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: false, animations: "disabled" });

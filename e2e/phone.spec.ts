@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { ask, collapse, expectLayoutIntact, gotoChat, snap, waitForAnswer } from "./helpers";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { ask, expectLayoutIntact, gotoChat, openCitationShowing, snap, waitForAnswer } from "./helpers";
 
 test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
 
@@ -24,28 +24,19 @@ test("works at phone width: examples, a cited answer, and the source as a full-s
   await snap(page, "phone-light-answer");
 
   // Tapping a chip opens the document over the whole screen.
-  const chips = answer.locator("[data-citation]");
-  const count = await chips.count();
-  expect(count).toBeGreaterThan(0);
-  const panel = page.getByRole("dialog");
-  let found = false;
-  for (let i = 0; i < count && !found; i++) {
-    await chips.nth(i).tap();
-    await expect(panel).toBeVisible();
-    const mark = panel.locator("mark");
-    if (/main headquarters are in Brussels/i.test(collapse((await mark.textContent()) ?? ""))) {
-      found = true;
-      const rect = await panel.boundingBox();
-      expect(rect?.width).toBe(375);
-      expect(rect?.x).toBe(0);
-      await expect(mark).toBeInViewport();
-      const overflow = await panel.locator(".panel-body").evaluate((el) => el.scrollWidth - el.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(1);
-      await expectLayoutIntact(page);
-      await snap(page, "phone-light-source-panel");
-    }
-    await panel.getByRole("button", { name: "Close source" }).tap();
-    await expect(panel).toBeHidden();
-  }
-  expect(found, "some citation's <mark> contains the support text").toBe(true);
+  const closeSheet = async (sheet: Locator) => {
+    await sheet.getByRole("button", { name: "Close source" }).tap();
+    await expect(sheet).toBeHidden();
+  };
+  const panel = await openCitationShowing(page, answer, /main headquarters are in Brussels/i, (chip) => chip.tap(), closeSheet);
+  expect(panel, "some citation's <mark> contains the support text").not.toBeNull();
+  const rect = await panel!.boundingBox();
+  expect(rect?.width).toBe(375);
+  expect(rect?.x).toBe(0);
+  await expect(panel!.locator("mark")).toBeInViewport();
+  const overflow = await panel!.locator(".panel-body").evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+  await expectLayoutIntact(page);
+  await snap(page, "phone-light-source-panel");
+  await closeSheet(panel!);
 });
