@@ -1,0 +1,126 @@
+// `npm run bench`: ingestion, query, HNSW-vs-exact and HTTP figures; writes bench/results/latest.{json,md}.
+// The committed baseline, and how to read and reproduce it, is docs/benchmarks.md.
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { benchHnsw, type HnswPlan } from "@/lib/bench/hnsw";
+import { benchHttp, ensureBuild } from "@/lib/bench/http";
+import { benchIngest, type IngestPlan } from "@/lib/bench/ingest-suite";
+import { machine } from "@/lib/bench/machine";
+import { benchQueries } from "@/lib/bench/query";
+import { renderMarkdown, type BenchResults } from "@/lib/bench/report";
+import { getEngine } from "@/lib/engine/engine";
+import { corpusDir } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { readQuestions } from "@/lib/eval/questions";
+import { HNSW_PARAMS } from "@/lib/index/format";
+import { DEFAULT_CHUNK_SETTINGS } from "@/lib/ingest/chunk";
+
+const USAGE = `Usage: npm run bench -- [--quick] [--skip-ingest] [--skip-query] [--skip-hnsw] [--skip-http] [--no-model-10x] [--no-100k] [--sweep-100k] [--file F.jsonl] [--out DIR]
+  --quick         a few minutes: the 10× corpus with the stand-in embedder only, HNSW up to 10k, shorter HTTP levels
+  --no-model-10x  do not embed the 10× corpus with the model (its embedding time is extrapolated)
+  --no-100k       HNSW up to 10k vectors only
+  --sweep-100k    every HNSW parameter set at 100k vectors too (about 10 more minutes)`;
+
+const FLAGS = ["--quick", "--skip-ingest", "--skip-query", "--skip-hnsw", "--skip-http", "--no-model-10x", "--no-100k", "--sweep-100k"] as const;
+type Args = { flags: Set<string>; file: string; out: string };
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { flags: new Set(), file: "../shared/eval/dev.jsonl", out: "bench/results" };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--file" || argv[i] === "--out") {
+      const v = argv[++i];
+      if (!v) throw new AppError("bad_request", `${argv[i - 1]} needs a value.\n${USAGE}`);
+      args[argv[i - 1] === "--file" ? "file" : "out"] = v;
+    } else if ((FLAGS as readonly string[]).includes(argv[i])) args.flags.add(argv[i]);
+    else throw new AppError("bad_request", `Unknown argument ${argv[i]}.\n${USAGE}`);
+  }
+  return args;
+}
+
+function plans(flags: Set<string>) {
+  const quick = flags.has("--quick");
+  const ingest: IngestPlan = {
+    modelTimes: quick || flags.has("--no-model-10x") ? [1] : [1, 10],
+    standInTimes: [1, 10, 100],
+    chunkSettings: quick ? [] : [{ chunkSize: 300, chunkOverlap: 50 }, { chunkSize: 1200, chunkOverlap: 200 }],
+    chunkTimes: 10,
+    rounds: quick ? 1 : 3,
+  };
+  const sweep: [number, number][] = [[8, 100], [16, 100], [16, 200], [32, 200]];
+  const efSearch = [16, 32, 64, 128, 256];
+  const hnsw: HnswPlan = {
+    sizes: [
+      { size: 1_000, builds: sweep, efSearch, queries: 200 },
+      { size: 10_000, builds: quick ? [[HNSW_PARAMS.m, HNSW_PARAMS.efConstruction]] : sweep, efSearch, queries: 200 },
+      ...(quick || flags.has("--no-100k") ? [] : [{ size: 100_000, builds: flags.has("--sweep-100k") ? sweep : [[HNSW_PARAMS.m, HNSW_PARAMS.efConstruction] as [number, number]], efSearch: [32, 64, 128, 256], queries: 100 }]),
+    ],
+    appK: 96,
+    appSizes: [1_000, 10_000, 100_000],
+    appEfSearch: [HNSW_PARAMS.efSearch, 2 * HNSW_PARAMS.efSearch],
+    randomSize: quick ? 0 : 10_000,
+  };
+  const http = { concurrencies: [1, 4, 16], limits: quick ? { requests: 24, seconds: 8 } : { requests: 64, seconds: 15 } };
+  return { ingest, hnsw, http, rounds: quick ? 2 : 5 };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const args = parseArgs(process.argv.slice(2));
+  const plan = plans(args.flags);
+  const questions = (await readQuestions(args.file)).map((q) => q.q);
+  const log = (s: string) => console.log(s);
+  const results: BenchResults = {
+    machine: machine(),
+    settings: { hnsw: { ...HNSW_PARAMS }, chunking: DEFAULT_CHUNK_SETTINGS, flags: [...args.flags] },
+  };
+  const save = async () => {
+    results.machine.loadEnd = os.loadavg()[0];
+    results.seconds = (performance.now() - started) / 1000;
+    await fs.mkdir(args.out, { recursive: true });
+    await fs.writeFile(path.join(args.out, "latest.json"), JSON.stringify(results, null, 2) + "\n");
+    await fs.writeFile(path.join(args.out, "latest.md"), renderMarkdown(results));
+  };
+  log(`Load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} on ${os.cpus().length} cores.`);
+
+  if (!args.flags.has("--skip-ingest")) {
+    log("Ingestion (each run in its own process, into a temporary folder)…");
+    results.ingest = await benchIngest(corpusDir(), questions, plan.ingest, log);
+    await save();
+  }
+  if (!args.flags.has("--skip-query") || !args.flags.has("--skip-hnsw")) {
+    const engine = await getEngine(); // the live index under data/
+    if (!args.flags.has("--skip-query")) {
+      log("Query costs on the live index…");
+      results.query = await benchQueries(engine, questions, plan.rounds);
+      await save();
+    }
+    if (!args.flags.has("--skip-hnsw")) {
+      log("HNSW against exact cosine…");
+      results.hnsw = benchHnsw(engine.store.vectors, plan.hnsw, HNSW_PARAMS, log);
+      await save();
+    }
+  }
+  if (!args.flags.has("--skip-http")) {
+    log("HTTP against the production server…");
+    try {
+      ensureBuild(log);
+      results.http = await benchHttp(questions, plan.http.concurrencies, plan.http.limits, log);
+    } catch (error) {
+      results.http = { skipped: (error as Error).message.split("\n")[0] };
+      process.exitCode = 1;
+    }
+  }
+  await save();
+  const errors = results.http && "levels" in results.http ? results.http.levels.reduce((n, l) => n + l.errors, 0) : 0;
+  log(`\nWrote ${path.join(args.out, "latest.json")} and latest.md in ${((performance.now() - started) / 60000).toFixed(1)} min.`);
+  if (errors) {
+    console.error(`${errors} HTTP requests failed.`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof AppError ? error.message : error);
+  process.exitCode = 2;
+});
