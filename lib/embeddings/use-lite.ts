@@ -6,8 +6,11 @@ import { useLiteWorkerSource } from "./use-lite-worker";
 import { EmbeddingWorkerPool } from "./worker-pool";
 
 const DIMENSIONS = 512;
-/** At most this many texts per model call, which bounds its memory; see docs/embeddings.md. */
-const MAX_BATCH = 32;
+/**
+ * Padded characters (texts × the longest) per model call: enough to amortize a call's ~10 ms of
+ * overhead, few enough to pad little and bound memory. See docs/embeddings.md.
+ */
+const BATCH_CHARS = 2400;
 /** One worker per core, each with its own copy of the model. */
 const MAX_WORKERS = Number(process.env.UL_WORKERS ?? 4);
 /** About the characters of English that fill the 128 tokens the model reads (it ignores the rest). */
@@ -45,11 +48,11 @@ class UseLiteEmbedder implements Embedder {
   private batches(texts: string[]): number[][] {
     const cost = (i: number) => Math.max(1, Math.min(texts[i].length, CHARS_READ));
     const order = texts.map((_, i) => i).sort((a, b) => cost(b) - cost(a));
-    const budget = order.reduce((sum, i) => sum + cost(i), 0) / (2 * this.pool.size);
+    const budget = Math.min(BATCH_CHARS, order.reduce((sum, i) => sum + cost(i), 0) / (2 * this.pool.size));
     const batches: number[][] = [];
     for (const i of order) {
       const last = batches.at(-1);
-      if (last && last.length < MAX_BATCH && (last.length + 1) * cost(last[0]) <= budget) last.push(i);
+      if (last && (last.length + 1) * cost(last[0]) <= budget) last.push(i);
       else batches.push([i]);
     }
     return batches;

@@ -12,26 +12,34 @@ type Message = { ready?: true; version?: string; failed?: string; vectors?: Floa
 export class EmbeddingWorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
+  private closed = false;
 
   private constructor(private readonly spawn: () => Worker) {}
 
   /** Starts `size` workers and waits until each has loaded its model; gives the version they report. */
   static async start(size: number, spawn: () => Worker): Promise<{ pool: EmbeddingWorkerPool; version: string }> {
     const pool = new EmbeddingWorkerPool(spawn);
-    const versions = await Promise.all(Array.from({ length: size }, () => pool.add()));
-    return { pool, version: versions[0] };
-  }
-
-  /** Embeds one batch on the next free worker: the rows of the result, concatenated. */
-  run(texts: string[]): Promise<Float32Array> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ texts, resolve, reject });
-      this.pump();
-    });
+    try {
+      const versions = await Promise.all(Array.from({ length: size }, () => pool.add()));
+      return { pool, version: versions[0] };
+    } catch (error) {
+      pool.closed = true;
+      for (const slot of pool.slots) void slot.worker.terminate();
+      throw error;
+    }
   }
 
   get size(): number {
     return this.slots.length;
+  }
+
+  /** Embeds one batch on the next free worker: the rows of the result, concatenated. */
+  run(texts: string[]): Promise<Float32Array> {
+    if (this.slots.length === 0) return Promise.reject(new Error("No embedding worker is running."));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ texts, resolve, reject });
+      this.pump();
+    });
   }
 
   private add(): Promise<string> {
@@ -51,12 +59,12 @@ export class EmbeddingWorkerPool {
           this.finish(slot, message);
         }
       });
-      slot.worker.on("error", (error) => reject(error));
+      slot.worker.on("error", reject);
       slot.worker.on("exit", (code) => {
         this.slots.splice(this.slots.indexOf(slot), 1);
         slot.job?.reject(new Error(`The embedding worker stopped (exit code ${code}).`));
-        if (slot.ready) void this.add().catch(() => this.failQueue());
-        else reject(new Error(`The embedding worker stopped while loading (exit code ${code}).`));
+        reject(new Error(`The embedding worker stopped while loading (exit code ${code}).`));
+        if (slot.ready && !this.closed) void this.add().catch(() => this.failQueue());
         this.failQueue();
       });
     });
