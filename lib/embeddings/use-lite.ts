@@ -12,7 +12,7 @@ const DIMENSIONS = 512;
  */
 const BATCH_CHARS = 2400;
 /** One worker per core, each with its own copy of the model. */
-const MAX_WORKERS = Number(process.env.UL_WORKERS ?? 4);
+const MAX_WORKERS = 4;
 /** About the characters of English that fill the 128 tokens the model reads (it ignores the rest). */
 const CHARS_READ = 600;
 
