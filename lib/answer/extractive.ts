@@ -1,6 +1,6 @@
 import { numberClaims, type Claim } from "@/lib/citations/number";
 import { unitVector, type IndexStore } from "@/lib/index/store";
-import { collapseWhitespace } from "@/lib/text/normalize";
+import { readable } from "@/lib/text/normalize";
 import { disagree } from "@/lib/text/numbers";
 import type { Passage } from "@/lib/types";
 import { dot, scoreSentences, unitText, type ScoredSentence } from "./sentence-scoring";
@@ -19,11 +19,6 @@ const MAX_SENTENCES = 3;
 const KEEP_RATIO = 0.85;
 /** Sentences this similar to one already kept repeat it. */
 const REDUNDANT = 0.85;
-
-/** For reading: line breaks collapsed and list bullets dropped; offsets stay with the document. */
-export function readable(text: string): string {
-  return collapseWhitespace(text).replace(/^[-*•]\s+/, "");
-}
 
 function isRedundant(store: IndexStore, kept: ScoredSentence[], candidate: ScoredSentence): boolean {
   const v = unitVector(store, candidate.unit);

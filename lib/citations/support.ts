@@ -1,5 +1,6 @@
 import { coverage, dot } from "@/lib/answer/sentence-scoring";
-import { collapseWhitespace, fold, terms } from "@/lib/text/normalize";
+import { fold, readable, terms } from "@/lib/text/normalize";
+import { wordNumber } from "@/lib/text/numbers";
 
 /** A sentence of a document: its offsets and its unit-length embedding. */
 export type DocumentSentence = { start: number; end: number; vector: Float32Array };
@@ -39,19 +40,14 @@ export const SUPPORT = { dense: 0.5, overlap: 0.5, threshold: 0.55 } as const;
 /** Words that talk about the sources rather than state a fact: they are not looked for in them. */
 const META = new Set(["accord", "passage", "document", "source", "state", "say", "mention", "report", "note", "cite", "text"]);
 
-const WORD_NUMBERS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
-};
-
 /** The numbers a text states, digits or words ("32", "1,000", "thirty-two"). */
 export function numbersIn(text: string): Set<number> {
   const out = new Set<number>();
   for (const m of text.matchAll(/\d[\d,]*(?:\.\d+)?/g)) out.add(Number(m[0].replace(/,(?=\d{3}\b)/g, "").replace(/,$/, "")));
   for (const word of fold(text).split(/[^a-z-]+/)) {
     const parts = word.split("-").filter(Boolean);
-    if (parts.length && parts.every((p) => p in WORD_NUMBERS)) out.add(parts.reduce((a, p) => a + WORD_NUMBERS[p], 0));
+    const n = parts.length ? wordNumber(parts.join("-")) : null;
+    if (n !== null) out.add(n);
   }
   out.delete(NaN);
   return out;
@@ -94,17 +90,14 @@ function candidates(ctx: VerifyContext, cited: CitedSpan): Candidate[] {
   return out;
 }
 
-/** Text as compared for copies: whitespace collapsed, a leading list bullet dropped. */
-const plain = (text: string) => collapseWhitespace(text).replace(/^[-*•]\s+/, "");
-
 /**
  * The index's vector for a sentence copied from one of its cited passages (as the extractive
  * answerer's claims are), so that only sentences written anew need the encoder; else null.
  */
 export function copiedVector(ctx: VerifyContext, sentence: string, cited: CitedSpan[]): Float32Array | null {
-  const wanted = plain(sentence);
+  const wanted = readable(sentence);
   for (const c of cited) {
-    for (const cand of candidates(ctx, c)) if (plain(cand.text) === wanted) return cand.vector;
+    for (const cand of candidates(ctx, c)) if (readable(cand.text) === wanted) return cand.vector;
   }
   return null;
 }

@@ -40,3 +40,8 @@ export function terms(text: string): string[] {
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, " ").replace(/\s+([,.;:!?])/g, "$1").trim();
 }
+
+/** A document sentence as an answer shows it: whitespace collapsed, a leading list bullet dropped. */
+export function readable(text: string): string {
+  return collapseWhitespace(text).replace(/^[-*•]\s+/, "");
+}

@@ -5,12 +5,13 @@ import { stem } from "./normalize";
 const WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
 };
 
 const SKIP = new Set(["of", "the", "a", "an", "its", "their", "new", "nato", "full", "member-", "in", "per"]);
 
-function wordNumber(word: string): number | null {
+/** "thirty-two" → 32; null when the word is not a number written out. */
+export function wordNumber(word: string): number | null {
   let total = 0;
   for (const p of word.toLowerCase().split("-")) {
     if (!(p in WORDS)) return null;
