@@ -1,5 +1,5 @@
-import { Chat } from "@/components/chat";
-import { ErrorBoundary } from "@/components/error-boundary";
+import { Chat } from "@/components/chat/chat";
+import { ErrorBoundary } from "@/components/chat/error-boundary";
 
 export default function HomePage() {
   return (

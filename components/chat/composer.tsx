@@ -1,7 +1,7 @@
 "use client";
 
 import { forwardRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { ArrowUpIcon, StopIcon } from "./icons";
+import { ArrowUpIcon, StopIcon } from "@/components/ui/icons";
 
 type Props = {
   busy: boolean;

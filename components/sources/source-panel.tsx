@@ -2,12 +2,12 @@
 
 import { useEffect, useId, useRef } from "react";
 import type { Citation } from "@/lib/types";
+import { CloseIcon } from "@/components/ui/icons";
+import { useDocument } from "@/hooks/use-document";
 import { DocumentText } from "./document-text";
-import { CloseIcon } from "./icons";
 import { passageRange } from "./passage-range";
 import { SectionPath } from "./section-path";
 import { SourceMeta } from "./source-meta";
-import { useDocument } from "./use-document";
 
 type Props = {
   citation: Citation;

@@ -2,8 +2,8 @@
 
 import { Fragment, type ReactNode } from "react";
 import type { Citation } from "@/lib/types";
+import { CitationChip } from "@/components/citations/citation-chip";
 import { tokenizeAnswer, type AnswerToken } from "./answer-tokens";
-import { CitationChip } from "./citation-chip";
 
 type Props = {
   text: string;

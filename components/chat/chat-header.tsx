@@ -1,6 +1,6 @@
 "use client";
 
-import { LogoIcon, PlusIcon } from "./icons";
+import { LogoIcon, PlusIcon } from "@/components/ui/icons";
 
 /** The top bar: the product's name and "New chat". */
 type Props = { onNewChat: () => void; canReset: boolean; inert?: boolean };

@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronRightIcon, LogoIcon } from "./icons";
+import { ChevronRightIcon, LogoIcon } from "@/components/ui/icons";
 
 const EXAMPLES = [
   "Where is NATO's main headquarters?",

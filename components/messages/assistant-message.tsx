@@ -2,12 +2,13 @@
 
 import type { ChatMessage } from "@/lib/chat/types";
 import type { AnswerSentence, Citation } from "@/lib/types";
-import { AnswerRemark, NotCoveredNote } from "./answer-notes";
+import { SourcesList } from "@/components/sources/sources-list";
+import { LogoIcon } from "@/components/ui/icons";
+import { AnswerRemark } from "./answer-remark";
 import { AnswerText } from "./answer-text";
 import { locateSentences, withoutPartialMarker } from "./answer-tokens";
-import { LogoIcon } from "./icons";
-import { viewOf } from "./message-parts";
-import { SourcesList } from "./sources-list";
+import { viewOf } from "./message-view";
+import { NotCoveredNote } from "./not-covered-note";
 import { Thinking } from "./thinking";
 
 /** Where the sentences that their citations do not support are: their offsets, or found by their text. */

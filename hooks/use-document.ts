@@ -21,7 +21,7 @@ async function load(docId: string): Promise<DocumentRecord> {
   return (await res.json()) as DocumentRecord;
 }
 
-export function fetchDocument(docId: string): Promise<DocumentRecord> {
+function fetchDocument(docId: string): Promise<DocumentRecord> {
   let pending = cache.get(docId);
   if (!pending) {
     pending = load(docId);

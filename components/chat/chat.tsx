@@ -4,17 +4,17 @@ import { useChat } from "@ai-sdk/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ChatMessage } from "@/lib/chat/types";
 import type { Citation } from "@/lib/types";
-import { AssistantMessage } from "./assistant-message";
+import { AssistantMessage } from "@/components/messages/assistant-message";
+import { viewOf } from "@/components/messages/message-view";
+import { Thinking } from "@/components/messages/thinking";
+import { UserMessage } from "@/components/messages/user-message";
+import { SourcePanel } from "@/components/sources/source-panel";
+import { useMediaQuery } from "@/hooks/use-media-query";
 import { ChatHeader } from "./chat-header";
 import { Composer } from "./composer";
 import { Conversation } from "./conversation";
 import { ErrorNotice } from "./error-notice";
 import { ExampleQuestions } from "./example-questions";
-import { viewOf } from "./message-parts";
-import { SourcePanel } from "./source-panel";
-import { Thinking } from "./thinking";
-import { useMediaQuery } from "./use-media-query";
-import { UserMessage } from "./user-message";
 
 type OpenCitation = { messageId: string; citation: Citation };
 

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Citation } from "@/lib/types";
-import { DocumentIcon } from "./icons";
+import { DocumentIcon } from "@/components/ui/icons";
 import { SourceMeta } from "./source-meta";
 
 type Props = {

@@ -1,7 +1,7 @@
 "use client";
 
 import { Component, type ReactNode } from "react";
-import { AlertIcon } from "./icons";
+import { AlertIcon } from "@/components/ui/icons";
 
 type State = { failed: boolean };
 

@@ -2,9 +2,9 @@
 
 import { createPortal } from "react-dom";
 import type { Citation } from "@/lib/types";
-import { citationExcerpt } from "./passage-range";
-import { SectionPath } from "./section-path";
-import { SourceMeta } from "./source-meta";
+import { SectionPath } from "@/components/sources/section-path";
+import { SourceMeta } from "@/components/sources/source-meta";
+import { citationExcerpt } from "./citation-excerpt";
 
 export type PreviewPosition = { left: number; top?: number; bottom?: number; width: number };
 

@@ -1,7 +1,7 @@
 "use client";
 
-import { describeChatError } from "./chat-error";
-import { AlertIcon, RetryIcon } from "./icons";
+import { AlertIcon, RetryIcon } from "@/components/ui/icons";
+import { describeChatError } from "./describe-chat-error";
 
 type Props = { error: Error; onRetry: () => void };
 
