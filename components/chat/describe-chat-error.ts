@@ -20,40 +20,31 @@ function parseBody(message: string): { code?: string; message?: string } | null 
   }
 }
 
+const INDEX_NOT_READY = { title: "The document index is not ready", detail: "Run `npm run ingest` on the server, then try again." };
+const QUESTION_NOT_SENT = { title: "The question could not be sent" };
+const TRY_AGAIN = "The server could not answer. Please try again.";
+
+/**
+ * What to say for each error code the API sends. The server's own message replaces `detail` when it has
+ * one; with neither (a bad question), the raw body is shown.
+ */
+const BY_CODE: Record<string, { title: string; detail?: string }> = {
+  rate_limited: { title: "Too many questions at once", detail: "The server is busy. Wait a few seconds, then try again." },
+  index_missing: INDEX_NOT_READY,
+  index_incompatible: INDEX_NOT_READY,
+  payload_too_large: { title: "This conversation is too long", detail: "Start a new chat and ask again." },
+  bad_request: QUESTION_NOT_SENT,
+  bad_input: QUESTION_NOT_SENT,
+};
+
+const UNKNOWN_CODE = { title: "The server could not answer", detail: TRY_AGAIN };
+
 export function describeChatError(error: Error): ChatErrorInfo {
   const raw = error.message ?? "";
   const body = parseBody(raw);
   if (body) {
-    switch (body.code) {
-      case "rate_limited":
-        return {
-          code: body.code,
-          title: "Too many questions at once",
-          detail: body.message ?? "The server is busy. Wait a few seconds, then try again.",
-        };
-      case "index_missing":
-      case "index_incompatible":
-        return {
-          code: body.code,
-          title: "The document index is not ready",
-          detail: body.message ?? "Run `npm run ingest` on the server, then try again.",
-        };
-      case "payload_too_large":
-        return {
-          code: body.code,
-          title: "This conversation is too long",
-          detail: body.message ?? "Start a new chat and ask again.",
-        };
-      case "bad_request":
-      case "bad_input":
-        return { code: body.code, title: "The question could not be sent", detail: body.message ?? raw };
-      default:
-        return {
-          code: body.code,
-          title: "The server could not answer",
-          detail: body.message ?? "The server could not answer. Please try again.",
-        };
-    }
+    const known = (body.code && Object.hasOwn(BY_CODE, body.code) && BY_CODE[body.code]) || UNKNOWN_CODE;
+    return { code: body.code, title: known.title, detail: body.message ?? known.detail ?? raw };
   }
   if (error.name === "TypeError" || /failed to fetch|networkerror|load failed|network/i.test(raw)) {
     return {
@@ -63,7 +54,7 @@ export function describeChatError(error: Error): ChatErrorInfo {
     };
   }
   if (/^\s*</.test(raw) || !raw.trim()) {
-    return { title: "Something went wrong", detail: "The server could not answer. Please try again." };
+    return { title: "Something went wrong", detail: TRY_AGAIN };
   }
   return { title: "Something went wrong", detail: raw.length > 300 ? `${raw.slice(0, 300)}…` : raw };
 }

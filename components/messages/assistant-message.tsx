@@ -67,22 +67,7 @@ export function AssistantMessage({ message, streaming, stopped, activeCitation, 
         )}
         {done && view.answer?.answered === false && <NotCoveredNote />}
         {done && view.answer?.note && <AnswerRemark>{view.answer.note}</AnswerRemark>}
-        {view.citations.length > 0 ? (
-          <SourcesList citations={view.citations} onOpenCitation={open} />
-        ) : (
-          view.sourceTitles.length > 0 && (
-            <section className="sources" aria-label="Sources">
-              <h3 className="sources-heading">Sources</h3>
-              <ul className="sources-list">
-                {view.sourceTitles.map((t) => (
-                  <li key={t} className="source-item">
-                    <span className="source-body">{t}</span>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )
-        )}
+        <SourcesList citations={view.citations} titles={view.sourceTitles} onOpenCitation={open} />
       </div>
     </div>
   );

@@ -6,6 +6,8 @@ import { SourceMeta } from "./source-meta";
 
 type Props = {
   citations: Citation[];
+  /** Document titles to list, unlinked, when no citations have arrived (from `source-document` parts). */
+  titles?: string[];
   onOpenCitation: (citation: Citation, trigger: HTMLElement) => void;
 };
 
@@ -22,38 +24,51 @@ function byDocument(citations: Citation[]): DocGroup[] {
   return [...groups.values()];
 }
 
-/** The documents an answer cites: title, source and date; a row opens the document at its first citation. */
-export function SourcesList({ citations, onOpenCitation }: Props) {
+/**
+ * The documents an answer cites: title, source and date; a row opens the document at its first citation.
+ * Without citations, the plain titles stand in.
+ */
+export function SourcesList({ citations, titles = [], onOpenCitation }: Props) {
   const groups = byDocument(citations);
-  if (groups.length === 0) return null;
+  if (groups.length === 0 && titles.length === 0) return null;
   return (
     <section className="sources" aria-label="Sources">
       <h3 className="sources-heading">Sources</h3>
       <ul className="sources-list">
-        {groups.map((g) => (
-          <li key={g.docId} className="source-item">
-            <span className="source-numbers" aria-label={`Citations ${g.numbers.join(", ")}`}>
-              {g.numbers.map((n) => (
-                <span key={n} className="citation-number" aria-hidden="true">
-                  {n}
-                </span>
-              ))}
-            </span>
-            <span className="source-body">
-              <button
-                type="button"
-                className="source-title"
-                aria-haspopup="dialog"
-                onClick={(e) => onOpenCitation(g.first, e.currentTarget)}
-              >
-                <DocumentIcon size={15} className="source-icon" />
-                <span>{g.first.title}</span>
-              </button>
-              <SourceMeta source={g.first.source} publishedAt={g.first.publishedAt} linkSource />
-            </span>
-          </li>
-        ))}
+        {groups.length > 0
+          ? groups.map((g) => <CitedDocument key={g.docId} group={g} onOpenCitation={onOpenCitation} />)
+          : titles.map((t) => (
+              <li key={t} className="source-item">
+                <span className="source-body">{t}</span>
+              </li>
+            ))}
       </ul>
     </section>
+  );
+}
+
+function CitedDocument({ group, onOpenCitation }: { group: DocGroup; onOpenCitation: Props["onOpenCitation"] }) {
+  return (
+    <li className="source-item">
+      <span className="source-numbers" aria-label={`Citations ${group.numbers.join(", ")}`}>
+        {group.numbers.map((n) => (
+          <span key={n} className="citation-number" aria-hidden="true">
+            {n}
+          </span>
+        ))}
+      </span>
+      <span className="source-body">
+        <button
+          type="button"
+          className="source-title"
+          aria-haspopup="dialog"
+          onClick={(e) => onOpenCitation(group.first, e.currentTarget)}
+        >
+          <DocumentIcon size={15} className="source-icon" />
+          <span>{group.first.title}</span>
+        </button>
+        <SourceMeta source={group.first.source} publishedAt={group.first.publishedAt} linkSource />
+      </span>
+    </li>
   );
 }
