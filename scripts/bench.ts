@@ -3,18 +3,18 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { benchHnsw, type HnswPlan } from "@/lib/bench/hnsw";
-import { benchHttp, ensureBuild } from "@/lib/bench/http";
-import { benchIngest, type IngestPlan } from "@/lib/bench/ingest-suite";
-import { machine } from "@/lib/bench/machine";
-import { benchQueries } from "@/lib/bench/query";
-import { renderMarkdown, type BenchResults } from "@/lib/bench/report";
 import { getEngine } from "@/lib/engine/engine";
 import { corpusDir } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { readQuestions } from "@/lib/eval/questions";
 import { HNSW_PARAMS } from "@/lib/index/format";
 import { DEFAULT_CHUNK_SETTINGS } from "@/lib/ingest/chunk";
+import { benchHttp, ensureBuild } from "./bench/http";
+import { benchIngest, type IngestPlan } from "./bench/ingest";
+import { benchQueries } from "./bench/query";
+import { renderMarkdown, type BenchResults } from "./bench/report";
+import { machine } from "./bench/stats";
+import { benchHnsw, type HnswPlan } from "./bench/vectors";
 
 const USAGE = `Usage: npm run bench -- [--quick] [--skip-ingest] [--skip-query] [--skip-hnsw] [--skip-http] [--no-model-10x] [--no-100k] [--sweep-100k] [--file F.jsonl] [--out DIR]
   --quick         a few minutes: the 10× corpus with the stand-in embedder only, HNSW up to 10k, shorter HTTP levels

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 
-/** A real production server (`next start`) on a free loopback port, for integration tests. */
+/** A real production server (`next start`) on a free loopback port, for integration tests and the HTTP benchmark. */
 export type TestServer = { url: string; stop: () => Promise<void>; /** What the server wrote to stderr so far. */ stderr: () => string };
 
 async function freePort(): Promise<number> {

@@ -1,10 +1,12 @@
 import type { Engine } from "@/lib/engine/engine";
 import { ask } from "@/lib/engine/ask";
 import { searchLexical } from "@/lib/index/lexical";
+import type { IndexStore } from "@/lib/index/store";
 import { nearestUnits } from "@/lib/retrieval/dense";
 import { QueryEmbeddingCache } from "@/lib/retrieval/query-cache";
 import { hybridSearch } from "@/lib/retrieval/search";
-import { sample, summarize, type Summary } from "./stats";
+import { repeated, sample, summarize, type Summary } from "./stats";
+import { exactTopK } from "./vectors";
 
 export type QueryResult = {
   index: { documents: number; chunks: number; sentences: number; embedder: string };
@@ -24,35 +26,34 @@ export type QueryResult = {
   answerParts: { retrieveMs: Summary; answerMs: Summary };
 };
 
-function exactNearest(vectors: Float32Array, dim: number, query: Float32Array, k: number): number[] {
-  const scores = new Float32Array(vectors.length / dim);
-  for (let i = 0; i < scores.length; i++) {
-    let s = 0;
-    for (let j = 0; j < dim; j++) s += vectors[i * dim + j] * query[j];
-    scores[i] = s;
-  }
-  return [...scores.keys()].sort((a, b) => scores[b] - scores[a]).slice(0, k);
+/** Milliseconds of each retrieval step, the query embedding excluded (`vectors`: the questions' embeddings). */
+export async function retrievalTimings(store: IndexStore, questions: string[], vectors: Float32Array[], rounds: number) {
+  const all = repeated(questions, rounds);
+  const vectorOf = (i: number) => vectors[i % questions.length];
+  return {
+    denseMs: summarize(await sample(all, (_q, i) => nearestUnits(store, vectorOf(i), 96))),
+    lexicalMs: summarize(await sample(all, (q) => searchLexical(store.lexical, q, 48))),
+    hybridMs: summarize(await sample(all, (q, i) => hybridSearch(store, q, vectorOf(i), 6))),
+  };
 }
 
 /** Query costs on the live index (data/), `rounds` passes over the questions. */
 export async function benchQueries(engine: Engine, questions: string[], rounds: number): Promise<QueryResult> {
   const { store, embedder } = engine;
-  const all = Array.from({ length: rounds }, () => questions).flat();
+  const all = repeated(questions, rounds);
   await embedder.embed([questions[0]]); // warm-up: the first call pays for lazy set-up
   const embedMs = await sample(all, (q) => embedder.embed([q]));
   const vectors = await embedder.embed(questions);
   const vectorOf = (i: number) => vectors[i % questions.length];
   const dim = store.manifest.embedder.dimensions;
-  const hnswMs = await sample(all, (_q, i) => nearestUnits(store, vectorOf(i), 96));
-  const exactMs = await sample(all, (_q, i) => exactNearest(store.vectors, dim, vectorOf(i), 96));
+  const { denseMs, lexicalMs, hybridMs } = await retrievalTimings(store, questions, vectors, rounds);
+  const exactMs = await sample(all, (_q, i) => exactTopK(store.vectors, dim, vectorOf(i), 96));
   let found = 0;
   for (const v of vectors) {
     const hits = nearestUnits(store, v, 96);
-    found += exactNearest(store.vectors, dim, v, 96).filter((u) => hits.has(u)).length;
+    found += exactTopK(store.vectors, dim, v, 96).filter((u) => hits.has(u)).length;
   }
   const hnswRecall = found / (Math.min(96, store.units.length) * vectors.length);
-  const lexicalMs = await sample(all, (q) => searchLexical(store.lexical, q, 48));
-  const hybridMs = await sample(all, (q, i) => hybridSearch(store, q, vectorOf(i), 6));
   await ask({ question: questions[0] }, engine);
   const timings: { retrieveMs: number; answerMs: number }[] = [];
   const answerMs: number[] = [];
@@ -64,11 +65,11 @@ export async function benchQueries(engine: Engine, questions: string[], rounds: 
     index: { documents: store.documents.length, chunks: store.chunks.length, sentences: store.units.length, embedder: embedder.id },
     rounds,
     embedMs: summarize(embedMs),
-    hnswMs: summarize(hnswMs),
+    hnswMs: denseMs,
     exactMs: summarize(exactMs),
     hnswRecall,
-    lexicalMs: summarize(lexicalMs),
-    hybridMs: summarize(hybridMs),
+    lexicalMs,
+    hybridMs,
     answerMs: summarize(answerMs),
     answerParts: { retrieveMs: summarize(timings.map((t) => t.retrieveMs)), answerMs: summarize(timings.map((t) => t.answerMs)) },
   };

@@ -2,9 +2,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { documentUnits } from "@/lib/ingest/units";
-import { standInEmbedder } from "./embedders";
 import { summarize } from "./stats";
-import { writeSyntheticCorpus } from "./synthetic";
+import { standInEmbedder, writeSyntheticCorpus } from "./synthetic";
 import { buildHnsw, exactBaseline, exactTopK, realisticVectors, searchRuns } from "./vectors";
 
 describe("writeSyntheticCorpus", () => {

@@ -1,9 +1,10 @@
+import os from "node:os";
 import { percentile } from "@/lib/eval/run";
 
 /** Latency summary of a list of samples (milliseconds). */
 export type Summary = { n: number; mean: number; p50: number; p95: number; p99: number; max: number };
 
-const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+export const round = (x: number, digits = 3) => Number(x.toFixed(digits));
 
 export function summarize(samples: number[]): Summary {
   const mean = samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length);
@@ -23,6 +24,9 @@ export async function timed<T>(fn: () => T | Promise<T>): Promise<{ value: T; ms
   const value = await fn();
   return { value, ms: performance.now() - started };
 }
+
+/** `rounds` passes over the items, in order. */
+export const repeated = <T>(items: T[], rounds: number): T[] => Array.from({ length: rounds }, () => items).flat();
 
 /** Calls `fn` once per item and collects the milliseconds of each call. */
 export async function sample<T>(items: T[], fn: (item: T, i: number) => unknown): Promise<number[]> {
@@ -47,4 +51,19 @@ export function rng(seed: number): () => number {
   };
 }
 
-export { round };
+/** The machine a run was made on: figures are only comparable between like machines and loads. */
+export type Machine = { date: string; os: string; cpus: number; cpuModel: string; totalMemGiB: number; node: string; loadStart: number; loadEnd: number };
+
+export function machine(): Machine {
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString(),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? "unknown",
+    totalMemGiB: os.totalmem() / 1024 ** 3,
+    node: process.version,
+    loadStart: os.loadavg()[0],
+    loadEnd: os.loadavg()[0],
+  };
+}

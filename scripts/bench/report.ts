@@ -1,18 +1,14 @@
-import type { HnswResult } from "./hnsw";
 import type { HttpResult } from "./http";
-import type { IngestRun } from "./ingest";
-import type { Machine } from "./machine";
+import type { IngestResult, IngestRun } from "./ingest";
 import type { QueryResult } from "./query";
-import type { Summary } from "./stats";
-
-/** Embedding time of a corpus not run with the model, from the model's measured sentences/s. */
-export type Extrapolation = { label: string; sentences: number; sentencesPerSecond: number; embedSeconds: number; totalSeconds: number };
+import type { Machine, Summary } from "./stats";
+import type { HnswResult } from "./vectors";
 
 export type BenchResults = {
   machine: Machine;
   settings: { hnsw: { m: number; efConstruction: number; efSearch: number }; chunking: { chunkSize: number; chunkOverlap: number }; flags: string[] };
   seconds?: number;
-  ingest?: { model: IngestRun[]; standIn: IngestRun[]; chunkSizes: IngestRun[]; extrapolated: Extrapolation[] };
+  ingest?: IngestResult;
   query?: QueryResult;
   hnsw?: HnswResult;
   http?: HttpResult | { skipped: string };
@@ -25,7 +21,7 @@ const table = (head: string[], rows: (string | number)[][]) =>
   [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 
 /** Seconds of ingest() outside the model and the re-timed phases: mostly the HNSW build, then JSON and writes. */
-export const remainderSeconds = (r: IngestRun) =>
+const remainderSeconds = (r: IngestRun) =>
   Math.max(0, r.ingestSeconds - r.embedSeconds - (r.phasesMs.read + r.phasesMs.chunk + r.phasesMs.split + r.phasesMs.lexicalBuild) / 1000);
 
 function machineSection(m: Machine): string {
@@ -35,7 +31,7 @@ function machineSection(m: Machine): string {
   ].join("\n");
 }
 
-function ingestSection(ingest: NonNullable<BenchResults["ingest"]>): string {
+function ingestSection(ingest: IngestResult): string {
   const rows = [...ingest.model, ...ingest.standIn].map((r) => [
     r.label,
     r.embedder,
@@ -69,7 +65,7 @@ function ingestSection(ingest: NonNullable<BenchResults["ingest"]>): string {
   return [
     "### Ingestion",
     table(["corpus", "embedder", "documents", "chunks", "sentences", "text MB", "ingest s", "documents/s", "chunks/s", "embedding s (sentences/s)", "other s", "peak RSS MB"], rows) + extra,
-    "Stand-in rows use a cheap hashing embedder instead of the model (lib/bench/embedders.ts): they time everything around the model. Peak RSS is the ingesting process's maxRSS (model workers included for the model rows).",
+    "Stand-in rows use a cheap hashing embedder instead of the model (scripts/bench/synthetic.ts): they time everything around the model. Peak RSS is the ingesting process's maxRSS (model workers included for the model rows).",
     "Phases (stand-in runs, ms; HNSW build + write is what remains of ingest() after the others):",
     table(["corpus", "read", "chunk", "sentence split", "BM25 build", "HNSW build + write", "index MB", "index load ms"], phases),
   ].join("\n\n");
@@ -137,7 +133,7 @@ function httpSection(h: NonNullable<BenchResults["http"]>): string {
 }
 
 /** How each cost grows from the smallest to the largest stand-in corpus: cost ∝ size^b. */
-export function growthRows(ingest: NonNullable<BenchResults["ingest"]>): (string | number)[][] {
+function growthRows(ingest: IngestResult): (string | number)[][] {
   const runs = ingest.standIn;
   if (runs.length < 2) return [];
   const bytes = runs.map((r) => r.corpusBytes);
@@ -171,7 +167,7 @@ export function growthRows(ingest: NonNullable<BenchResults["ingest"]>): (string
   ];
 }
 
-function growthSection(ingest: NonNullable<BenchResults["ingest"]>): string {
+function growthSection(ingest: IngestResult): string {
   const rows = growthRows(ingest);
   if (!rows.length) return "";
   const head = ["cost", ...ingest.standIn.map((r) => `${r.label} (${r.sentences} sentences)`), "growth b (cost ∝ size^b, two largest sizes)"];

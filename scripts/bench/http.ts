@@ -4,7 +4,7 @@ import path from "node:path";
 import { startServer } from "@/test/server";
 import { round, summarize, type Summary } from "./stats";
 
-export type HttpLevel = {
+type HttpLevel = {
   endpoint: "/api/ask" | "/api/chat";
   concurrency: number;
   requests: number;

@@ -2,9 +2,20 @@ import hnswlib from "hnswlib-node";
 import { rng, round, summarize, type Summary } from "./stats";
 
 /** HNSW parameters under test (the app's are HNSW_PARAMS in lib/index/format.ts). */
-export type HnswParams = { m: number; efConstruction: number; efSearch: number };
+type HnswParams = { m: number; efConstruction: number; efSearch: number };
 
-export type HnswRun = HnswParams & {
+export type HnswPlan = {
+  /** Index sizes (vectors) and, per size, the (M, efConstruction) builds and efSearch values tried. */
+  sizes: { size: number; builds: [number, number][]; efSearch: number[]; queries: number }[];
+  /** The app's own request is the 96 nearest sentences: its recall is measured too, at these sizes. */
+  appK: number;
+  appSizes: number[];
+  appEfSearch: number[];
+  /** Isotropic random vectors at this size, for contrast (0: skip). */
+  randomSize: number;
+};
+
+type HnswRun = HnswParams & {
   size: number;
   buildSeconds: number;
   k: number;
@@ -46,7 +57,7 @@ export function realisticVectors(bases: Float32Array, dim: number, count: number
 }
 
 /** Isotropic random unit vectors: the worst case for HNSW, shown for contrast. */
-export function randomVectors(dim: number, count: number, seed: number): Float32Array {
+function randomVectors(dim: number, count: number, seed: number): Float32Array {
   return realisticVectors(new Float32Array(dim), dim, count, seed, 1);
 }
 
@@ -68,6 +79,7 @@ export function exactTopK(vectors: Float32Array, dim: number, query: Float32Arra
   return best.map((b) => b.i);
 }
 
+/** As buildDense in lib/index/store.ts, but with the parameters under test instead of HNSW_PARAMS. */
 export function buildHnsw(vectors: Float32Array, dim: number, params: HnswParams): hnswlib.HierarchicalNSW {
   const rows = vectors.length / dim;
   const index = new hnswlib.HierarchicalNSW("cosine", dim);
@@ -79,7 +91,7 @@ export function buildHnsw(vectors: Float32Array, dim: number, params: HnswParams
 
 const row = (v: Float32Array, dim: number, i: number) => v.subarray(i * dim, (i + 1) * dim);
 
-export type Exact = { k: number; truth: number[][]; ms: number[] };
+type Exact = { k: number; truth: number[][]; ms: number[] };
 
 /** Exact top k of each query, with the time each took: the ground truth for every HNSW run. */
 export function exactBaseline(vectors: Float32Array, queries: Float32Array, dim: number, k = 10): Exact {
@@ -94,7 +106,7 @@ export function exactBaseline(vectors: Float32Array, queries: Float32Array, dim:
 }
 
 /** The exact baseline cut to its first k (a top 96 holds the top 10). */
-export function cutExact(exact: Exact, k: number): Exact {
+function cutExact(exact: Exact, k: number): Exact {
   return { k, truth: exact.truth.map((t) => t.slice(0, k)), ms: exact.ms };
 }
 
@@ -131,4 +143,45 @@ export function searchRuns(
       recall: round(found / (exact.k * exact.truth.length), 4),
     };
   });
+}
+
+export type HnswResult = { dim: number; runs: HnswRun[]; appRuns: HnswRun[]; randomRuns: HnswRun[] };
+
+const DIM = 512;
+
+/** Builds an index and times the build. */
+function timedBuild(vectors: Float32Array, size: number, params: HnswParams) {
+  const started = performance.now();
+  const index = buildHnsw(vectors, DIM, params);
+  return { index, build: { size, m: params.m, efConstruction: params.efConstruction, buildSeconds: round((performance.now() - started) / 1000, 2) } };
+}
+
+/** HNSW against exact cosine on the same vectors, for each size and parameter set of the plan. */
+export function benchHnsw(bases: Float32Array, plan: HnswPlan, chosen: HnswParams, log: (s: string) => void): HnswResult {
+  const runs: HnswRun[] = [];
+  const appRuns: HnswRun[] = [];
+  for (const { size, builds, efSearch, queries } of plan.sizes) {
+    const vectors = realisticVectors(bases, DIM, size, size);
+    const qs = realisticVectors(bases, DIM, queries, size + 1);
+    const exactApp = exactBaseline(vectors, qs, DIM, plan.appK);
+    const exact = cutExact(exactApp, 10);
+    for (const [m, efConstruction] of builds) {
+      const { index, build } = timedBuild(vectors, size, { m, efConstruction, efSearch: 10 });
+      const found = searchRuns(index, qs, DIM, exact, build, efSearch);
+      runs.push(...found);
+      log(`  hnsw ${size} M=${m} efC=${efConstruction}: build ${build.buildSeconds} s; ${found.map((r) => `ef ${r.efSearch} recall ${r.recall}`).join(", ")}`);
+      if (plan.appSizes.includes(size) && m === chosen.m && efConstruction === chosen.efConstruction) {
+        appRuns.push(...searchRuns(index, qs, DIM, exactApp, build, plan.appEfSearch));
+      }
+    }
+  }
+  const randomRuns: HnswRun[] = [];
+  if (plan.randomSize) {
+    const vectors = randomVectors(DIM, plan.randomSize, 11);
+    const qs = randomVectors(DIM, 100, 12);
+    const exact = exactBaseline(vectors, qs, DIM, 10);
+    const { index, build } = timedBuild(vectors, plan.randomSize, chosen);
+    randomRuns.push(...searchRuns(index, qs, DIM, exact, build, [chosen.efSearch, 512]));
+  }
+  return { dim: DIM, runs, appRuns, randomRuns };
 }

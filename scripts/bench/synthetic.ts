@@ -2,8 +2,12 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { MANIFEST_FILE, readManifest } from "@/lib/corpus/manifest";
+import type { Embedder } from "@/lib/embeddings/types";
 import { documentUnits } from "@/lib/ingest/units";
 import { rng } from "./stats";
+
+// Stand-ins for the real thing at sizes too large to run it: corpora many times the real one, and
+// an embedder far cheaper than the model.
 
 /**
  * Synthetic corpora `times` the size of the real one, made from its documents: copy 0 of each
@@ -70,4 +74,37 @@ function shuffleLine(line: string, keepFirst: boolean, random: () => number): st
   if (words.length - from < 3) return line;
   const middle = shuffle(words.slice(from, -1), random);
   return [...words.slice(0, from), ...middle, words.at(-1)].join(" ");
+}
+
+const STAND_IN_DIMENSIONS = 512;
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * A cheap deterministic stand-in for the model (feature hashing of words into 512 signed
+ * dimensions), so that the costs around the model (chunking, sentence splitting, HNSW and BM25
+ * builds, writing) can be measured on corpora too large to embed for real. Its vectors share
+ * words like the model's share meaning: similar sentences land near each other.
+ */
+export function standInEmbedder(): Embedder {
+  return {
+    id: "bench-stand-in@1",
+    dimensions: STAND_IN_DIMENSIONS,
+    async embed(texts: string[]): Promise<Float32Array[]> {
+      return texts.map((text) => {
+        const v = new Float32Array(STAND_IN_DIMENSIONS);
+        for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? ["∅"]) {
+          const h = fnv1a(word);
+          v[h % STAND_IN_DIMENSIONS] += h & 0x100 ? 1 : -1;
+          v[(h >>> 9) % STAND_IN_DIMENSIONS] += h & 0x200 ? 0.5 : -0.5;
+        }
+        const norm = Math.hypot(...v) || 1;
+        return v.map((x) => x / norm);
+      });
+    },
+  };
 }

@@ -1,26 +1,44 @@
-// Runs in its own process (forked by lib/bench/ingest.ts) so that its peak memory is its own.
+// Runs in its own process (forked by scripts/bench/ingest.ts) so that its peak memory is its own.
 // Ingests a corpus into a scratch data folder, times the phases around the model, then times
 // queries against the index it wrote. Writes nothing outside the folders it is given.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { getEmbedder } from "@/lib/embeddings";
+import { getEmbedder, type Embedder } from "@/lib/embeddings";
 import { ask } from "@/lib/engine/ask";
 import { readCorpus } from "@/lib/corpus/read";
 import { currentIndexDir, loadIndex, readIndexData } from "@/lib/index/disk";
-import { searchLexical } from "@/lib/index/lexical";
 import { buildLexical } from "@/lib/index/store";
 import { chunkDocument } from "@/lib/ingest/chunk";
 import { ingest } from "@/lib/ingest/ingest";
 import { documentUnits } from "@/lib/ingest/units";
-import { nearestUnits } from "@/lib/retrieval/dense";
 import { QueryEmbeddingCache } from "@/lib/retrieval/query-cache";
-import { hybridSearch } from "@/lib/retrieval/search";
-import { standInEmbedder, timedEmbedder } from "./embedders";
 import type { IngestJob, IngestRun } from "./ingest";
-import { sample, summarize, timed } from "./stats";
+import { retrievalTimings } from "./query";
+import { repeated, sample, summarize, timed } from "./stats";
+import { standInEmbedder } from "./synthetic";
 
 const MB = 1024 * 1024;
 const peakRssMb = () => (process.resourceUsage().maxRSS * 1024) / MB;
+
+/** An embedder that counts the texts it embedded and the milliseconds it spent. */
+function timedEmbedder(inner: Embedder): Embedder & { ms: number; texts: number } {
+  const counted = {
+    id: inner.id,
+    dimensions: inner.dimensions,
+    ms: 0,
+    texts: 0,
+    async embed(texts: string[]): Promise<Float32Array[]> {
+      const started = performance.now();
+      try {
+        return await inner.embed(texts);
+      } finally {
+        counted.ms += performance.now() - started;
+        counted.texts += texts.length;
+      }
+    },
+  };
+  return counted;
+}
 
 async function folderBytes(dir: string): Promise<number> {
   const real = await fs.realpath(dir);
@@ -47,14 +65,10 @@ async function run(job: IngestJob): Promise<IngestRun> {
 
   const { value: store, ms: loadMs } = await timed(() => loadIndex(job.dataDir, embedder.id));
   const vectors = await embedder.embed(job.questions);
-  const rounds = Array.from({ length: job.rounds }, () => job.questions).flat();
-  const vectorOf = (i: number) => vectors[i % job.questions.length];
-  const denseMs = await sample(rounds, (_q, i) => nearestUnits(store, vectorOf(i), 96));
-  const lexicalMs = await sample(rounds, (q) => searchLexical(store.lexical, q, 48));
-  const hybridMs = await sample(rounds, (q, i) => hybridSearch(store, q, vectorOf(i), 6));
+  const retrieval = await retrievalTimings(store, job.questions, vectors, job.rounds);
   const engine = { store, embedder, queries: new QueryEmbeddingCache(embedder) };
   await ask({ question: job.questions[0] }, engine, { llm: null }); // first answer builds per-index caches
-  const answerMs = await sample(rounds, (question) => ask({ question }, engine, { llm: null }));
+  const answerMs = await sample(repeated(job.questions, job.rounds), (question) => ask({ question }, engine, { llm: null }));
 
   return {
     label: job.label,
@@ -73,7 +87,7 @@ async function run(job: IngestJob): Promise<IngestRun> {
     rssBeforeMb: rssBefore,
     peakRssMb: peakMb,
     loadMs,
-    query: { denseMs: summarize(denseMs), lexicalMs: summarize(lexicalMs), hybridMs: summarize(hybridMs), answerMs: summarize(answerMs) },
+    query: { ...retrieval, answerMs: summarize(answerMs) },
   };
 }
 
