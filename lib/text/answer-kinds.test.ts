@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { questionAnswerKinds, sentenceAnswerKinds } from "./answer-kinds";
+
+describe("questionAnswerKinds", () => {
+  it.each([
+    ["Who leads the alliance?", ["person", "organization"]],
+    ["Where is the company based?", ["place"]],
+    ["Which countries signed the treaty?", ["place"]],
+    ["When was the organization founded?", ["date"]],
+    ["In what year did Spain join?", ["date"]],
+    ["Since when has the group met?", ["date"]],
+    ["How many members does it have?", ["number"]],
+    ["Out of 28 members, how many took part?", ["number"]],
+    ["How much did the summit cost?", ["money", "number"]],
+    ["What percentage of voters agreed?", ["percent"]],
+    ["Why did France leave the command?", ["reason"]],
+    ["How does the council make decisions?", ["reason"]],
+    ["Which organization runs the programme?", ["organization"]],
+    ["What is NATO?", ["definition"]],
+    ["What's the International Military Staff?", ["definition"]],
+    ["Has the summit happened yet, and where was it?", ["place"]],
+  ])("%s -> %j", (question, kinds) => {
+    expect(questionAnswerKinds(question)).toEqual(kinds);
+  });
+
+  it.each([
+    "What did the operation target?",
+    "What is the tallest mountain in Africa?",
+    "Can a general discipline soldiers who ignore orders?",
+    "Is there a forum where lawmakers meet?",
+    "Write a poem about cats.",
+  ])("asks for no particular kind: %s", (question) => {
+    expect(questionAnswerKinds(question)).toEqual([]);
+  });
+});
+
+describe("sentenceAnswerKinds", () => {
+  const kinds = (sentence: string) => [...sentenceAnswerKinds(sentence)].sort();
+
+  it("sees dates, counts and places", () => {
+    expect(kinds("The alliance was formed in 1949 by 12 countries, including Canada and Italy.")).toEqual(["date", "number", "place"]);
+  });
+
+  it("sees a month with a day or year as a date, but not the verb 'may'", () => {
+    expect(sentenceAnswerKinds("The talks began on 4 March.").has("date")).toBe(true);
+    expect(sentenceAnswerKinds("Members may leave at any time.").has("date")).toBe(false);
+  });
+
+  it("does not count a year as a quantity", () => {
+    expect(sentenceAnswerKinds("It happened in 1999.").has("number")).toBe(false);
+    expect(sentenceAnswerKinds("Thirty-two members agreed.").has("number")).toBe(true);
+  });
+
+  it("sees percentages and money", () => {
+    expect(kinds("Spending reached 2% of GDP, or $100bn.")).toEqual(expect.arrayContaining(["percent", "money"]));
+  });
+
+  it("sees reasons and definitions", () => {
+    expect(sentenceAnswerKinds("The plan was delayed because the vote failed.").has("reason")).toBe(true);
+    expect(sentenceAnswerKinds("The council is a body that sets goals.").has("definition")).toBe(true);
+    expect(sentenceAnswerKinds("Ships patrolled the coast.").has("reason")).toBe(false);
+  });
+
+  it("sees people and organizations", () => {
+    expect(kinds("President Joe Biden addressed the United Nations.")).toEqual(expect.arrayContaining(["person", "organization"]));
+  });
+});
