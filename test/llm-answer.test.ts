@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { stoppedNote, unavailableNote } from "@/lib/answer/answer";
 import { llmFromEnv } from "@/lib/answer/llm/model";
 import { SYSTEM_PROMPT } from "@/lib/answer/llm/prompt";
-import { NOT_COVERED } from "@/lib/answer/types";
+import { NOT_COVERED } from "@/lib/citations/refusal";
 import { citationProblems, documentTextLookup, markersIn } from "@/lib/citations/check";
 import { ask, retrieveFor } from "@/lib/engine/ask";
 import { getEngine, type Engine } from "@/lib/engine/engine";

@@ -1,10 +1,12 @@
 import { numberClaims, type Claim } from "@/lib/citations/number";
+import { NOT_COVERED } from "@/lib/citations/refusal";
+import { dot } from "@/lib/embeddings/vector";
 import { unitVector, type IndexStore } from "@/lib/index/store";
 import { readable } from "@/lib/text/normalize";
 import { disagree } from "@/lib/text/numbers";
 import type { Passage } from "@/lib/types";
-import { dot, scoreSentences, unitText, type ScoredSentence } from "./sentence-scoring";
-import { NOT_COVERED, type Answer, type AnswerInput } from "./types";
+import { scoreSentences, unitText, type ScoredSentence } from "./sentence-scoring";
+import type { Answer, AnswerInput } from "./types";
 
 export const EXTRACTIVE_MODEL = "extractive";
 

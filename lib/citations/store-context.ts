@@ -1,4 +1,4 @@
-import { termWeights } from "@/lib/answer/sentence-scoring";
+import { termWeights } from "@/lib/index/lexical";
 import { unitVector, type IndexStore } from "@/lib/index/store";
 import type { DocumentSentence, VerifyContext } from "./support";
 
@@ -50,7 +50,7 @@ export function storeVerifyContext(store: IndexStore, embed: (texts: string[]) =
         (i): DocumentSentence => ({ start: store.units[i].start, end: store.units[i].end, vector: unitVector(store, i) }),
       );
     },
-    termWeights: (text) => termWeights(store, text),
+    termWeights: (text) => termWeights(store.lexical, text),
     isName: (word) => {
       const { capitalised, lower } = casingOf(store);
       const w = word.toLowerCase();

@@ -1,4 +1,5 @@
-import { coverage, dot } from "@/lib/answer/sentence-scoring";
+import { dot, normalize } from "@/lib/embeddings/vector";
+import { coverage } from "@/lib/text/coverage";
 import { fold, readable, terms } from "@/lib/text/normalize";
 import { wordNumber } from "@/lib/text/numbers";
 
@@ -72,11 +73,6 @@ const negated = (text: string) => NEGATION.test(fold(text));
 
 type Candidate = { start: number; end: number; text: string; vector: Float32Array };
 
-function normalized(v: Float32Array): Float32Array {
-  const norm = Math.sqrt(dot(v, v)) || 1;
-  return v.map((x) => x / norm);
-}
-
 /** Each sentence of the cited span, and each pair of neighbours (a claim may join two sentences). */
 function candidates(ctx: VerifyContext, cited: CitedSpan): Candidate[] {
   const doc = ctx.documentText(cited.docId) ?? "";
@@ -85,7 +81,7 @@ function candidates(ctx: VerifyContext, cited: CitedSpan): Candidate[] {
   const out: Candidate[] = sentences.map((s) => ({ ...clip(s.start, s.end), text: doc.slice(s.start, s.end), vector: s.vector }));
   for (let i = 0; i + 1 < sentences.length; i++) {
     const [a, b] = [sentences[i], sentences[i + 1]];
-    out.push({ ...clip(a.start, b.end), text: doc.slice(a.start, b.end), vector: normalized(a.vector.map((x, j) => x + b.vector[j])) });
+    out.push({ ...clip(a.start, b.end), text: doc.slice(a.start, b.end), vector: normalize(a.vector.map((x, j) => x + b.vector[j])) });
   }
   return out;
 }

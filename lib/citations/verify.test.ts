@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NOT_COVERED } from "@/lib/answer/types";
+import { NOT_COVERED } from "./refusal";
+import { normalize } from "@/lib/embeddings/vector";
 import { terms } from "@/lib/text/normalize";
 import { splitSentences } from "@/lib/text/sentences";
 import type { VerifyContext } from "./support";
@@ -13,8 +14,7 @@ import { verifyAnswer, type VerifiableCitation } from "./verify";
 function bagOfWords(text: string): Float32Array {
   const v = new Float32Array(256);
   for (const t of terms(text)) v[[...t].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 256, 7)] += 1;
-  const norm = Math.hypot(...v) || 1;
-  return v.map((x) => x / norm);
+  return normalize(v);
 }
 
 const DOCS: Record<string, string> = {

@@ -1,7 +1,7 @@
-import { NOT_COVERED } from "@/lib/answer/types";
 import { collapseWhitespace } from "@/lib/text/normalize";
 import type { AnswerSentence } from "@/lib/types";
 import { rewriteMarkers, stripMarkers } from "./markers";
+import { isRefusal } from "./refusal";
 import { splitAnswer, type SegmentMode } from "./segment";
 import { copiedVector, judgeSentence, type CitedSpan, type VerifyContext } from "./support";
 
@@ -16,11 +16,6 @@ export type Verified<C> = {
   /** Marker numbers that had no citation and were removed. */
   dropped: number[];
 };
-
-/** A refusal ("the documents do not cover this") states nothing to check. */
-export function isRefusal(answer: string): boolean {
-  return collapseWhitespace(stripMarkers(answer)) === NOT_COVERED;
-}
 
 /** Renumbers markers 1..m in order of first use; markers without a citation go, unused citations too. */
 export function renumber<C extends VerifiableCitation>(answer: string, citations: C[]): Omit<Verified<C>, "sentences"> {
