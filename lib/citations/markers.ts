@@ -100,6 +100,11 @@ export function rewriteMarkers(text: string, resolve: ResolveMarker): string {
   return rewriter.push(text) + rewriter.end();
 }
 
+/** Marker numbers in order of appearance, repeats included. */
+export function markersIn(answer: string): number[] {
+  return [...answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+}
+
 /** The text with its [n] markers (and the space before them) removed, for matching and prompts. */
 export function stripMarkers(text: string): string {
   return text.replace(/\s*\[\d+\]/g, "");

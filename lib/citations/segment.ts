@@ -1,4 +1,4 @@
-import { markersIn } from "./check";
+import { markersIn } from "./markers";
 
 /** One sentence (or claim) of an answer: offsets in the answer, its text with markers, what it cites. */
 export type AnswerSegment = { start: number; end: number; text: string; citations: number[] };

@@ -6,7 +6,7 @@ import { wordNumber } from "@/lib/text/numbers";
 /** A sentence of a document: its offsets and its unit-length embedding. */
 export type DocumentSentence = { start: number; end: number; vector: Float32Array };
 
-/** What judging support needs from the index; lib/citations/store-context.ts builds it from one. */
+/** What judging support needs from the index; lib/engine/verify-context.ts builds it from one. */
 export type VerifyContext = {
   documentText(docId: string): string | undefined;
   /** The document's title and date: an answer may name them ("an older source (…, 2023) differs"). */

@@ -1,6 +1,7 @@
+import type { DocumentSentence, VerifyContext } from "@/lib/citations/support";
 import { termWeights } from "@/lib/index/lexical";
 import { unitVector, type IndexStore } from "@/lib/index/store";
-import type { DocumentSentence, VerifyContext } from "./support";
+import type { Engine } from "./engine";
 
 /** Words the documents write capitalised, and words they also write in lower case; once per index. */
 const casing = new WeakMap<IndexStore, { capitalised: Set<string>; lower: Set<string> }>();
@@ -58,4 +59,9 @@ export function storeVerifyContext(store: IndexStore, embed: (texts: string[]) =
     },
     embed,
   };
+}
+
+/** Verification against the engine's index, embedding answer sentences with its embedder. */
+export function verifyContext(engine: Engine): VerifyContext {
+  return storeVerifyContext(engine.store, (texts) => engine.embedder.embed(texts));
 }
