@@ -1,7 +1,7 @@
 import { MarkerRewriter, rewriteMarkers } from "@/lib/citations/markers";
 import { CitationNumbering } from "@/lib/citations/numbering";
 import type { SegmentMode } from "@/lib/citations/segment";
-import type { VerifyContext } from "@/lib/citations/support";
+import type { VerifyContext } from "@/lib/citations/judge";
 import { isRefusal } from "@/lib/citations/refusal";
 import { verifyAnswer } from "@/lib/citations/verify";
 import type { Citation } from "@/lib/types";

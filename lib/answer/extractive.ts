@@ -1,4 +1,4 @@
-import { numberClaims, type Claim } from "@/lib/citations/number";
+import { numberClaims, type Claim } from "@/lib/citations/numbering";
 import { NOT_COVERED } from "@/lib/citations/refusal";
 import { dot } from "@/lib/embeddings/vector";
 import { unitVector, type IndexStore } from "@/lib/index/store";

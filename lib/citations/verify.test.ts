@@ -3,8 +3,8 @@ import { NOT_COVERED } from "./refusal";
 import { normalize } from "@/lib/embeddings/vector";
 import { terms } from "@/lib/text/normalize";
 import { splitSentences } from "@/lib/text/sentences";
-import type { VerifyContext } from "./support";
-import { numbersIn } from "./support";
+import type { VerifyContext } from "./judge";
+import { numbersIn } from "./judge";
 import { verifyAnswer, type VerifiableCitation } from "./verify";
 
 /**

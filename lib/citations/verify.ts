@@ -3,7 +3,7 @@ import type { AnswerSentence } from "@/lib/types";
 import { rewriteMarkers, stripMarkers } from "./markers";
 import { isRefusal } from "./refusal";
 import { splitAnswer, type SegmentMode } from "./segment";
-import { copiedVector, judgeSentence, type CitedSpan, type VerifyContext } from "./support";
+import { copiedVector, judgeSentence, type CitedSpan, type VerifyContext } from "./judge";
 
 export type VerifiableCitation = CitedSpan & { quote?: { start: number; end: number } };
 

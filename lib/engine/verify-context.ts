@@ -1,4 +1,4 @@
-import type { DocumentSentence, VerifyContext } from "@/lib/citations/support";
+import type { DocumentSentence, VerifyContext } from "@/lib/citations/judge";
 import { termWeights } from "@/lib/index/lexical";
 import { unitVector, type IndexStore } from "@/lib/index/store";
 import type { Engine } from "./engine";
