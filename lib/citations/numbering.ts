@@ -1,3 +1,4 @@
+import type { Span } from "@/lib/text/spans";
 import type { Citation, Passage } from "@/lib/types";
 
 /**
@@ -23,18 +24,17 @@ export class CitationNumbering {
   }
 }
 
-type Span = { start: number; end: number };
-
 /** One claim of an answer: its text and the passages (with supporting spans) it rests on. */
 export type Claim = {
   text: string;
   sources: { passage: Passage; quote?: Span }[];
 };
 
-function widenQuote(citation: Citation, quote: Span): void {
+/** Grows a citation's quote to cover one more supporting span (the span's own fields stay out). */
+export function widenQuote(citation: { quote?: Span }, span: Span): void {
   citation.quote = citation.quote
-    ? { start: Math.min(citation.quote.start, quote.start), end: Math.max(citation.quote.end, quote.end) }
-    : { ...quote };
+    ? { start: Math.min(citation.quote.start, span.start), end: Math.max(citation.quote.end, span.end) }
+    : { start: span.start, end: span.end };
 }
 
 /**

@@ -4,7 +4,6 @@ import { normalize } from "@/lib/embeddings/vector";
 import { terms } from "@/lib/text/normalize";
 import { splitSentences } from "@/lib/text/sentences";
 import type { VerifyContext } from "./judge";
-import { numbersIn } from "./judge";
 import { verifyAnswer, type VerifiableCitation } from "./verify";
 
 /**
@@ -92,11 +91,5 @@ describe("verifyAnswer", () => {
   it("gives sentence offsets into the renumbered answer", async () => {
     const result = await verifyAnswer("A claim here [5]. Spain became a member in 1982 [1].", [members], context);
     for (const s of result.sentences) expect(result.answer.slice(s.start, s.end)).toBe(s.text);
-  });
-});
-
-describe("numbersIn", () => {
-  it("reads digits and number words", () => {
-    expect([...numbersIn("In 1,000 cases, thirty-two members and 2.5% on 5 May 1982,")].sort((a, b) => a - b)).toEqual([2.5, 5, 32, 1000, 1982]);
   });
 });

@@ -3,6 +3,7 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { embedMany, type EmbeddingModel } from "ai";
 import type { Env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { redact } from "@/lib/redact";
 import type { Embedder } from "./types";
 import { normalize } from "./vector";
 
@@ -54,7 +55,7 @@ async function createRemoteEmbedder(
     } catch (error) {
       // No cause attached: the SDK's error carries the request and response, and so maybe the key.
       const message = error instanceof Error ? error.message : String(error);
-      throw new AppError("internal", redact(`Embedding with ${id} failed: ${message}`, apiKey));
+      throw new AppError("internal", redact(`Embedding with ${id} failed: ${message}`, [apiKey]));
     }
   };
   const dimensions = knownDimensions ?? (await embed(["dimension probe"]))[0].length;
@@ -68,8 +69,4 @@ async function createRemoteEmbedder(
       return vectors;
     },
   };
-}
-
-function redact(text: string, secret: string | undefined): string {
-  return secret ? text.split(secret).join("[redacted]") : text;
 }

@@ -1,6 +1,7 @@
 import type { DocumentSentence, VerifyContext } from "@/lib/citations/judge";
 import { termWeights } from "@/lib/index/lexical";
 import { unitVector, type IndexStore } from "@/lib/index/store";
+import { mostlyWithin, overlap } from "@/lib/text/spans";
 import type { Engine } from "./engine";
 
 /** Words the documents write capitalised, and words they also write in lower case; once per index. */
@@ -43,10 +44,10 @@ export function storeVerifyContext(store: IndexStore, embed: (texts: string[]) =
       return doc ? [doc.title, doc.source, doc.publishedAt].filter(Boolean).join(" ") : "";
     },
     sentencesIn(docId, start, end) {
-      const overlap = (i: number) => Math.min(store.units[i].end, end) - Math.max(store.units[i].start, start);
-      const touching = docUnits(store, docId).filter((i) => overlap(i) > 0);
+      const span = { start, end };
+      const touching = docUnits(store, docId).filter((i) => overlap(store.units[i], span) > 0);
       // Sentences mostly inside the span; a span shorter than half a sentence still gets its sentence.
-      const inside = touching.filter((i) => overlap(i) * 2 >= store.units[i].end - store.units[i].start);
+      const inside = touching.filter((i) => mostlyWithin(store.units[i], span));
       return (inside.length ? inside : touching).map(
         (i): DocumentSentence => ({ start: store.units[i].start, end: store.units[i].end, vector: unitVector(store, i) }),
       );

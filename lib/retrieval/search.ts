@@ -1,5 +1,6 @@
 import type { IndexStore } from "@/lib/index/store";
 import { searchLexical } from "@/lib/index/lexical";
+import { overlap } from "@/lib/text/spans";
 import type { Passage } from "@/lib/types";
 import { chunkDenseScores, nearestUnits } from "./dense";
 import { DEFAULT_FUSION, fuseScores, type FusionWeights, type ScoredChunk } from "./fusion";
@@ -48,8 +49,7 @@ function dropOverlaps(store: IndexStore, ranked: ScoredChunk[], k: number): Scor
     const overlaps = kept.some(({ chunk }) => {
       const o = store.chunks[chunk];
       if (o.docId !== c.docId) return false;
-      const shared = Math.min(o.end, c.end) - Math.max(o.start, c.start);
-      return shared * 2 > Math.min(o.end - o.start, c.end - c.start);
+      return overlap(o, c) * 2 > Math.min(o.end - o.start, c.end - c.start);
     });
     if (!overlaps) kept.push(candidate);
     if (kept.length === k) break;

@@ -1,4 +1,4 @@
-import { stem } from "./normalize";
+import { fold, stem } from "./normalize";
 
 /** The quantities a sentence states, by what they count, so that two sources can be seen to disagree. */
 
@@ -20,10 +20,23 @@ export function wordNumber(word: string): number | null {
   return total;
 }
 
+/** "1,000" → 1000, "2.5" → 2.5, "thirty-two" → 32; null when the token is not a number. */
 function parseNumber(token: string): number | null {
-  const digits = token.replace(/,/g, "");
+  const digits = token.replace(/,(?=\d{3}\b)/g, "").replace(/,$/, "");
   if (/^\d+(\.\d+)?$/.test(digits)) return Number(digits);
   return wordNumber(token);
+}
+
+/** The numbers a text states, digits or words ("32", "1,000", "thirty-two"). */
+export function numbersIn(text: string): Set<number> {
+  const out = new Set<number>();
+  const tokens = [...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => m[0]);
+  const words = fold(text).split(/[^a-z-]+/).map((w) => w.split("-").filter(Boolean).join("-"));
+  for (const token of [...tokens, ...words]) {
+    const n = parseNumber(token);
+    if (n !== null) out.add(n);
+  }
+  return out;
 }
 
 /**
