@@ -3,12 +3,10 @@ import { configuredLlm } from "@/lib/answer/llm/model";
 import type { Answer } from "@/lib/answer/types";
 import type { AskRequest } from "@/lib/schemas/ask";
 import { contextualQuery } from "@/lib/retrieval/follow-up";
-import { hybridSearch, type Retrieval } from "@/lib/retrieval/search";
+import { DEFAULT_K, hybridSearch, type Retrieval } from "@/lib/retrieval/search";
 import type { AskResponse, HistoryMessage } from "@/lib/types";
 import { getEngine, type Engine } from "./engine";
 import { verifyContext } from "./verify-context";
-
-export const DEFAULT_K = 6;
 
 export type Retrieved = { query: string; retrieval: Retrieval; retrieveMs: number };
 

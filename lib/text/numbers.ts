@@ -8,7 +8,11 @@ const WORDS: Record<string, number> = {
   thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
 };
 
-const SKIP = new Set(["of", "the", "a", "an", "its", "their", "new", "nato", "full", "member-", "in", "per"]);
+/** Words between a number and what it counts ("32 of the members"). */
+const SKIP = new Set(["of", "the", "a", "an", "its", "their", "new", "full", "member-", "in", "per"]);
+
+/** An acronym ("32 NATO members", "400,000 US troops") names whose the things are, not what they are. */
+const ACRONYM = /^\p{Lu}{2,}$/u;
 
 /** "thirty-two" → 32; null when the word is not a number written out. */
 export function wordNumber(word: string): number | null {
@@ -53,7 +57,7 @@ export function quantities(text: string): Map<string, Set<number>> {
     let unit = percent || /^(percent|per)$/i.test(tokens[i + 1] ?? "") ? "%" : "";
     for (let j = i + 1; !unit && j < Math.min(tokens.length, i + 4); j++) {
       const word = tokens[j].toLowerCase();
-      if (word && !SKIP.has(word) && /^\p{L}/u.test(word)) unit = stem(word.replace(/[^\p{L}]+$/u, ""));
+      if (word && !SKIP.has(word) && !ACRONYM.test(tokens[j]) && /^\p{L}/u.test(word)) unit = stem(word.replace(/[^\p{L}]+$/u, ""));
     }
     if (!unit) return;
     out.set(unit, (out.get(unit) ?? new Set()).add(value));
