@@ -2,7 +2,7 @@ import readline from "node:readline";
 import { ask } from "@/lib/engine/ask";
 import { getEngine } from "@/lib/engine/engine";
 import { AppError, toAppError } from "@/lib/errors";
-import { askRequestSchema, type AskRequest } from "@/lib/schemas/ask";
+import { askRequestSchema, MAX_ASK_K, type AskRequest } from "@/lib/schemas/ask";
 import { parseOrThrow } from "@/lib/schemas/parse";
 import type { AskResponse } from "@/lib/types";
 
@@ -10,7 +10,7 @@ const USAGE = `Usage:
   npm run ask -- "question"          answer with numbered citations
   npm run ask -- --json "question"   one AskResponse as JSON
   npm run ask -- --jsonl             one question per stdin line (text, or an AskRequest JSON object) → one JSON line each
-Options: --k N (passages to retrieve, 1..20)`;
+Options: --k N (passages to retrieve, 1..${MAX_ASK_K})`;
 
 type Args = { mode: "text" | "json" | "jsonl"; k?: number; question: string };
 

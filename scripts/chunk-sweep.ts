@@ -9,7 +9,7 @@ import { compareRetrievers } from "@/lib/eval/retrievers";
 import { readIndexData } from "@/lib/index/disk";
 import { assembleStore, buildDense, buildLexical } from "@/lib/index/store";
 import { chunkDocument } from "@/lib/ingest/chunk";
-import { hybridSearch } from "@/lib/retrieval/search";
+import { DEFAULT_K, hybridSearch } from "@/lib/retrieval/search";
 
 const SETTINGS = [[300, 50], [400, 60], [500, 80], [600, 0], [600, 100], [600, 150], [800, 150], [1000, 200], [1200, 200]];
 
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     const recall = Object.fromEntries((await compareRetrievers(variant, questions)).map((r) => [r.retriever, r.recall]));
     let correct = 0;
     for (const q of questions) {
-      const retrieval = hybridSearch(store, q.q, await engine.queries.embed(q.q), 6);
+      const retrieval = hybridSearch(store, q.q, await engine.queries.embed(q.q), DEFAULT_K);
       const a = extractiveAnswer({ question: q.q, history: [], store, retrieval });
       correct += q.kind === "oos" ? Number(!a.answered) : Number(a.answered && matchesExpectations(a.answer, q.expect).ok);
     }

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { readUIMessageStream, type UIMessageChunk } from "ai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChatMessage } from "@/lib/chat/types";
+import type { ChatMessage } from "@/lib/engine/chat-message";
 import type { AskResponse, Citation } from "@/lib/types";
 import { startServer, type TestServer } from "./server";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SYSTEM_PROMPT } from "@/lib/answer/llm/prompt";
-import { markersIn } from "@/lib/citations/check";
+import { markersIn } from "@/lib/citations/markers";
 import type { AskResponse } from "@/lib/types";
 import { passagesOf, startFakeOpenAI, type FakeMode, type FakeOpenAI } from "./fake-openai";
 import { startServer, type TestServer } from "./server";

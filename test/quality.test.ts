@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { citationProblems, documentTextLookup, markersIn } from "@/lib/citations/check";
+import { markersIn } from "@/lib/citations/markers";
+import { citationProblems, documentTextLookup } from "@/lib/eval/contract";
 import { ask } from "@/lib/engine/ask";
 import { getEngine, type Engine } from "@/lib/engine/engine";
 import { readQuestions, type EvalQuestion } from "@/lib/eval/questions";

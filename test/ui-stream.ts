@@ -1,6 +1,5 @@
 import { readUIMessageStream, type UIMessageChunk } from "ai";
-import type { ChatMessage } from "@/lib/chat/types";
-import type { AnswerMeta } from "@/lib/chat/types";
+import type { AnswerMeta, ChatMessage } from "@/lib/engine/chat-message";
 import type { Citation } from "@/lib/types";
 
 /** Reads an /api/chat response: its raw chunks, and the message useChat would build from them. */

@@ -1,8 +1,9 @@
 import { MarkerRewriter, rewriteMarkers } from "@/lib/citations/markers";
 import { CitationNumbering } from "@/lib/citations/numbering";
 import type { SegmentMode } from "@/lib/citations/segment";
-import type { VerifyContext } from "@/lib/citations/support";
-import { isRefusal, verifyAnswer } from "@/lib/citations/verify";
+import type { VerifyContext } from "@/lib/citations/judge";
+import { isRefusal } from "@/lib/citations/refusal";
+import { verifyAnswer } from "@/lib/citations/verify";
 import type { Citation } from "@/lib/types";
 import { extractiveAnswer } from "./extractive";
 import { failureReason, LlmEmptyAnswerError, logFailure } from "./llm/failure";

@@ -1,10 +1,13 @@
-import { numberClaims, type Claim } from "@/lib/citations/number";
+import { numberClaims, type Claim } from "@/lib/citations/numbering";
+import { NOT_COVERED } from "@/lib/citations/refusal";
+import { dot } from "@/lib/embeddings/vector";
 import { unitVector, type IndexStore } from "@/lib/index/store";
 import { readable } from "@/lib/text/normalize";
 import { disagree } from "@/lib/text/numbers";
+import { clip, type Span } from "@/lib/text/spans";
 import type { Passage } from "@/lib/types";
-import { dot, scoreSentences, unitText, type ScoredSentence } from "./sentence-scoring";
-import { NOT_COVERED, type Answer, type AnswerInput } from "./types";
+import { scoreSentences, unitText, type ScoredSentence } from "./sentence-scoring";
+import type { Answer, AnswerInput } from "./types";
 
 export const EXTRACTIVE_MODEL = "extractive";
 
@@ -66,11 +69,11 @@ const MIN_STANDALONE = 70;
  * The sentence's span within its passage, extended by the next sentence when it is too short
  * to stand alone.
  */
-function claimSpan(store: IndexStore, passage: Passage, unit: number): { start: number; end: number } {
+function claimSpan(store: IndexStore, passage: Passage, unit: number): Span {
   const u = store.units[unit];
   const next = store.units[unit + 1];
   const extend = u.end - u.start < MIN_STANDALONE && next?.docId === u.docId && next.end <= passage.end;
-  return { start: Math.max(u.start, passage.start), end: Math.min(extend ? next.end : u.end, passage.end) };
+  return clip({ start: u.start, end: extend ? next.end : u.end }, passage);
 }
 
 function claimFor(store: IndexStore, passages: Passage[], s: ScoredSentence, prefix = ""): Claim {

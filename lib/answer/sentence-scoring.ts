@@ -1,13 +1,10 @@
-import type { IndexStore } from "@/lib/index/store";
-import { unitVector } from "@/lib/index/store";
-import { lexicalTerms } from "@/lib/index/lexical";
+import { dot } from "@/lib/embeddings/vector";
+import { lexicalTerms, termWeights } from "@/lib/index/lexical";
+import { unitVector, type IndexStore } from "@/lib/index/store";
+import { coverage } from "@/lib/text/coverage";
 import { terms } from "@/lib/text/normalize";
 import { quantities } from "@/lib/text/numbers";
 import { isMenu } from "@/lib/text/prose";
-import { synonymsOf } from "@/lib/text/synonyms";
-
-/** A synonym counts for most, not all, of the word it stands for. */
-const SYNONYM_CREDIT = 0.7;
 
 export type ScoredSentence = {
   unit: number;
@@ -24,35 +21,6 @@ export type ScoredSentence = {
  * plus bonuses for the question's phrases and for holding the kind of answer asked for.
  */
 export const SENTENCE_WEIGHTS = { dense: 0.5, coverage: 0.5, phrase: 0.15, answerType: 0.1 } as const;
-
-export function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
-/** Rare words weigh more: idf over chunks, with unseen words weighing most. */
-export function termWeights(store: IndexStore, query: string): Map<string, number> {
-  const n = store.lexical.lengths.length;
-  const weights = new Map<string, number>();
-  for (const t of new Set(terms(query))) {
-    const df = (store.lexical.postings[t]?.length ?? 0) / 2;
-    weights.set(t, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
-  }
-  return weights;
-}
-
-export function coverage(weights: Map<string, number>, sentence: string): number {
-  const total = [...weights.values()].reduce((a, w) => a + w, 0);
-  if (total === 0) return 0;
-  const present = new Set(terms(sentence));
-  let hit = 0;
-  for (const [t, w] of weights) {
-    if (present.has(t)) hit += w;
-    else if ([...synonymsOf(t)].some((s) => present.has(s))) hit += w * SYNONYM_CREDIT;
-  }
-  return hit / total;
-}
 
 /** Share of the question's adjacent word pairs ("article 4") found as pairs in the sentence. */
 export function phraseMatch(query: string, sentence: string): number {
@@ -93,7 +61,7 @@ export function expectedAnswer(question: string): ((text: string) => boolean) | 
 
 /** Scores every answerable sentence of the retrieved chunks against the question. */
 export function scoreSentences(store: IndexStore, chunks: number[], queryVector: Float32Array, query: string): ScoredSentence[] {
-  const weights = termWeights(store, query);
+  const weights = termWeights(store.lexical, query);
   const wanted = expectedAnswer(query);
   const seen = new Set<number>();
   const out: ScoredSentence[] = [];

@@ -18,5 +18,3 @@ export type Answer = {
   sentences?: AnswerSentence[];
   note?: string;
 };
-
-export const NOT_COVERED = "The documents do not cover this question, so I cannot answer it from them.";

@@ -7,7 +7,10 @@
  * already the final text: no number shown to the user ever changes afterwards.
  */
 
-/** One complete marker: "[3]", "[1, 2]", "[1;2]", "[Passage 2]", "[passages 1, 3]". */
+/** A numbered marker as answers carry it, "[3]": the source of every pattern that finds one. */
+export const NUMBERED_MARKER = String.raw`\[\d+\]`;
+
+/** One complete marker as a model may write it: "[3]", "[1, 2]", "[1;2]", "[Passage 2]", "[passages 1, 3]". */
 const MARKER = /^\[\s*(?:(?:passages?|sources?)\s*)?(\d{1,4}(?:\s*[,;]\s*(?:(?:passages?|sources?)\s*)?\d{1,4})*)\s*\]$/i;
 /** What the inside of an unfinished marker may hold; anything else is ordinary text. */
 const PARTIAL = /^\[[\s\d,;a-z]*$/i;
@@ -100,7 +103,21 @@ export function rewriteMarkers(text: string, resolve: ResolveMarker): string {
   return rewriter.push(text) + rewriter.end();
 }
 
+const MARKERS = new RegExp(NUMBERED_MARKER, "g");
+const SPACED_MARKERS = new RegExp(String.raw`\s*${NUMBERED_MARKER}`, "g");
+const ONLY_MARKERS = new RegExp(String.raw`^(${NUMBERED_MARKER}\s*)+$`);
+
+/** Marker numbers in order of appearance, repeats included. */
+export function markersIn(answer: string): number[] {
+  return [...answer.matchAll(MARKERS)].map((m) => Number(m[0].slice(1, -1)));
+}
+
 /** The text with its [n] markers (and the space before them) removed, for matching and prompts. */
 export function stripMarkers(text: string): string {
-  return text.replace(/\s*\[\d+\]/g, "");
+  return text.replace(SPACED_MARKERS, "");
+}
+
+/** Whether a text is nothing but markers ("[2] [3]"). */
+export function isOnlyMarkers(text: string): boolean {
+  return ONLY_MARKERS.test(text);
 }

@@ -1,3 +1,4 @@
+import type { Span } from "@/lib/text/spans";
 import type { Citation, Passage } from "@/lib/types";
 
 /**
@@ -21,4 +22,35 @@ export class CitationNumbering {
     this.onNew?.(citation, this.citations);
     return citation.n;
   }
+}
+
+/** One claim of an answer: its text and the passages (with supporting spans) it rests on. */
+export type Claim = {
+  text: string;
+  sources: { passage: Passage; quote?: Span }[];
+};
+
+/** Grows a citation's quote to cover one more supporting span (the span's own fields stay out). */
+export function widenQuote(citation: { quote?: Span }, span: Span): void {
+  citation.quote = citation.quote
+    ? { start: Math.min(citation.quote.start, span.start), end: Math.max(citation.quote.end, span.end) }
+    : { start: span.start, end: span.end };
+}
+
+/**
+ * Writes claims as answer text with [n] markers, numbering citations 1..m in order of first
+ * use; a passage cited twice keeps its number and its quote grows to cover both spans.
+ */
+export function numberClaims(claims: Claim[]): { answer: string; citations: Citation[] } {
+  const numbering = new CitationNumbering();
+  const parts = claims.map((claim) => {
+    const markers = new Set<number>();
+    for (const { passage, quote } of claim.sources) {
+      const n = numbering.cite(passage);
+      if (quote) widenQuote(numbering.citations[n - 1], quote);
+      markers.add(n);
+    }
+    return `${claim.text}${[...markers].map((n) => ` [${n}]`).join("")}`;
+  });
+  return { answer: parts.join(" "), citations: numbering.citations };
 }

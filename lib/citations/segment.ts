@@ -1,4 +1,5 @@
-import { markersIn } from "./check";
+import { isAbbreviation } from "@/lib/text/sentences";
+import { isOnlyMarkers, markersIn, NUMBERED_MARKER as M } from "./markers";
 
 /** One sentence (or claim) of an answer: offsets in the answer, its text with markers, what it cites. */
 export type AnswerSegment = { start: number; end: number; text: string; citations: number[] };
@@ -10,21 +11,12 @@ export type AnswerSegment = { start: number; end: number; text: string; citation
  */
 export type SegmentMode = "sentences" | "claims";
 
-const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "no", "vs", "etc", "e.g", "i.e", "jr", "sr", "inc", "co", "ltd", "approx", "art", "fig"]);
-
+const NEXT_SENTENCE = String.raw`(?=[ \t]+["“‘(]?[\p{Lu}\d])`;
 /** A full stop, then any markers, then space and a capital or digit: markers may sit either side of the stop. */
-const SENTENCE_END = /[.!?]["”’)]?(?:[ \t]*\[\d+\])*(?=[ \t]+["“‘(]?[\p{Lu}\d])/gu;
+const SENTENCE_END = new RegExp(String.raw`[.!?]["”’)]?(?:[ \t]*${M})*${NEXT_SENTENCE}`, "gu");
 /** Markers then a new sentence, even with no full stop before them. */
-const MARKERS_THEN_SENTENCE = /(?:[ \t]*\[\d+\])+(?=[ \t]+["“‘(]?[\p{Lu}\d])/gu;
-const MARKERS_THEN_SPACE = /(?:[ \t]*\[\d+\])+(?=\s)/g;
-
-function isAbbreviation(text: string, dot: number): boolean {
-  if (text[dot] !== ".") return false;
-  const before = text.slice(Math.max(0, dot - 6), dot);
-  const word = /([A-Za-z.]+)$/.exec(before)?.[1]?.toLowerCase() ?? "";
-  // Single capitals ("J. Smith") and dotted acronyms ("U.S.") do not end sentences.
-  return ABBREVIATIONS.has(word) || /(^|[\s.])[A-Z]$/.test(before);
-}
+const MARKERS_THEN_SENTENCE = new RegExp(String.raw`(?:[ \t]*${M})+${NEXT_SENTENCE}`, "gu");
+const MARKERS_THEN_SPACE = new RegExp(String.raw`(?:[ \t]*${M})+(?=\s)`, "g");
 
 function cutsIn(line: string, mode: SegmentMode): number[] {
   const cuts = new Set<number>();
@@ -57,7 +49,7 @@ export function splitAnswer(answer: string, mode: SegmentMode = "sentences"): An
       from = cut;
       if (!segment) continue;
       const previous = out.at(-1);
-      if (previous && /^(\[\d+\]\s*)+$/.test(segment.text)) {
+      if (previous && isOnlyMarkers(segment.text)) {
         previous.end = segment.end;
         previous.text = answer.slice(previous.start, previous.end);
         previous.citations = [...new Set([...previous.citations, ...segment.citations])];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { NOT_COVERED } from "@/lib/answer/types";
+import { NOT_COVERED } from "./refusal";
+import { normalize } from "@/lib/embeddings/vector";
 import { terms } from "@/lib/text/normalize";
 import { splitSentences } from "@/lib/text/sentences";
-import type { VerifyContext } from "./support";
-import { numbersIn } from "./support";
+import type { VerifyContext } from "./judge";
 import { verifyAnswer, type VerifiableCitation } from "./verify";
 
 /**
@@ -13,8 +13,7 @@ import { verifyAnswer, type VerifiableCitation } from "./verify";
 function bagOfWords(text: string): Float32Array {
   const v = new Float32Array(256);
   for (const t of terms(text)) v[[...t].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 256, 7)] += 1;
-  const norm = Math.hypot(...v) || 1;
-  return v.map((x) => x / norm);
+  return normalize(v);
 }
 
 const DOCS: Record<string, string> = {
@@ -92,11 +91,5 @@ describe("verifyAnswer", () => {
   it("gives sentence offsets into the renumbered answer", async () => {
     const result = await verifyAnswer("A claim here [5]. Spain became a member in 1982 [1].", [members], context);
     for (const s of result.sentences) expect(result.answer.slice(s.start, s.end)).toBe(s.text);
-  });
-});
-
-describe("numbersIn", () => {
-  it("reads digits and number words", () => {
-    expect([...numbersIn("In 1,000 cases, thirty-two members and 2.5% on 5 May 1982,")].sort((a, b) => a - b)).toEqual([2.5, 5, 32, 1000, 1982]);
   });
 });

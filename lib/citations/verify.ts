@@ -1,11 +1,13 @@
-import { NOT_COVERED } from "@/lib/answer/types";
 import { collapseWhitespace } from "@/lib/text/normalize";
+import type { Span } from "@/lib/text/spans";
 import type { AnswerSentence } from "@/lib/types";
+import { copiedVector, judgeSentence, type CitedSpan, type VerifyContext } from "./judge";
 import { rewriteMarkers, stripMarkers } from "./markers";
+import { widenQuote } from "./numbering";
+import { isRefusal } from "./refusal";
 import { splitAnswer, type SegmentMode } from "./segment";
-import { copiedVector, judgeSentence, type CitedSpan, type VerifyContext } from "./support";
 
-export type VerifiableCitation = CitedSpan & { quote?: { start: number; end: number } };
+export type VerifiableCitation = CitedSpan & { quote?: Span };
 
 export type Verified<C> = {
   /** The answer with markers that point at no citation removed and the rest renumbered 1..m by first use. */
@@ -16,11 +18,6 @@ export type Verified<C> = {
   /** Marker numbers that had no citation and were removed. */
   dropped: number[];
 };
-
-/** A refusal ("the documents do not cover this") states nothing to check. */
-export function isRefusal(answer: string): boolean {
-  return collapseWhitespace(stripMarkers(answer)) === NOT_COVERED;
-}
 
 /** Renumbers markers 1..m in order of first use; markers without a citation go, unused citations too. */
 export function renumber<C extends VerifiableCitation>(answer: string, citations: C[]): Omit<Verified<C>, "sentences"> {
@@ -73,10 +70,4 @@ export async function verifyAnswer<C extends VerifiableCitation>(
     return { text: s.text, citations: s.citations, supported: verdict?.supported ?? false, start: s.start, end: s.end, ...(verdict ? { score: verdict.score } : {}) };
   });
   return { ...renumbered, sentences };
-}
-
-function widenQuote(citation: VerifiableCitation, span: { start: number; end: number }): void {
-  citation.quote = citation.quote
-    ? { start: Math.min(citation.quote.start, span.start), end: Math.max(citation.quote.end, span.end) }
-    : { start: span.start, end: span.end };
 }

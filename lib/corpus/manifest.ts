@@ -1,7 +1,7 @@
-import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { parseJsonFile } from "@/lib/json-file";
 
 /** corpus/corpus.json: metadata per file name. Files it does not name still ingest. */
 export const MANIFEST_FILE = "corpus.json";
@@ -23,19 +23,11 @@ export type CorpusManifest = z.infer<typeof manifestSchema>;
 
 export async function readManifest(dir: string): Promise<CorpusManifest> {
   const file = path.join(dir, MANIFEST_FILE);
-  let raw: string;
-  try {
-    raw = await fs.readFile(file, "utf8");
-  } catch {
-    return {};
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    throw new AppError("bad_input", `${file} is not valid JSON (${(error as Error).message}).`);
-  }
-  const parsed = manifestSchema.safeParse(json);
+  const parsed = await parseJsonFile(file, manifestSchema).catch((error: unknown) => {
+    if (error instanceof SyntaxError) throw new AppError("bad_input", `${file} is not valid JSON (${error.message}).`);
+    return null; // no manifest (or an unreadable one): every file ingests with its defaults
+  });
+  if (!parsed) return {};
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new AppError("bad_input", `${file}: "${issue.path.join(".")}" ${issue.message}.`);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
-import { firstHeading } from "@/lib/ingest/sections";
+import { firstHeading } from "@/lib/text/sections";
 import type { DocumentRecord } from "@/lib/types";
 import { MANIFEST_FILE, readManifest, type ManifestEntry } from "./manifest";
 

@@ -3,7 +3,9 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { embedMany, type EmbeddingModel } from "ai";
 import type { Env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { redact } from "@/lib/redact";
 import type { Embedder } from "./types";
+import { normalize } from "./vector";
 
 const OPENAI_DEFAULT_MODEL = "text-embedding-3-small";
 /** Sizes of OpenAI's models, so that starting needs no request; any other model is probed. */
@@ -49,11 +51,11 @@ async function createRemoteEmbedder(
     try {
       // Empty strings are rejected by OpenAI's API.
       const { embeddings } = await embedMany({ model, values: texts.map((t) => t || " ") });
-      return embeddings.map(toUnitVector);
+      return embeddings.map((v) => normalize(Float32Array.from(v)));
     } catch (error) {
       // No cause attached: the SDK's error carries the request and response, and so maybe the key.
       const message = error instanceof Error ? error.message : String(error);
-      throw new AppError("internal", redact(`Embedding with ${id} failed: ${message}`, apiKey));
+      throw new AppError("internal", redact(`Embedding with ${id} failed: ${message}`, [apiKey]));
     }
   };
   const dimensions = knownDimensions ?? (await embed(["dimension probe"]))[0].length;
@@ -67,15 +69,4 @@ async function createRemoteEmbedder(
       return vectors;
     },
   };
-}
-
-function toUnitVector(values: number[]): Float32Array {
-  const v = Float32Array.from(values);
-  const norm = Math.hypot(...v) || 1;
-  for (let i = 0; i < v.length; i++) v[i] /= norm;
-  return v;
-}
-
-function redact(text: string, secret: string | undefined): string {
-  return secret ? text.split(secret).join("[redacted]") : text;
 }

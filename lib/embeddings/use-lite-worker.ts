@@ -6,7 +6,7 @@
  * `workerData.resolveFrom` (the embedder's source file, then the working directory).
  *
  * Protocol: the worker posts `{ ready, version }` or `{ failed }` once; then answers each
- * `{ texts }` with `{ vectors }` (one Float32Array, unit rows of 512) or `{ error }`.
+ * `{ texts }` with `{ vectors }` (one Float32Array, rows of 512, not yet unit length) or `{ error }`.
  */
 export const useLiteWorkerSource = String.raw`
 "use strict";
@@ -57,13 +57,6 @@ async function embed(model, texts) {
   const output = await model.model.executeAsync(input);
   const vectors = await output.data();
   tf.dispose([input.indices, input.values, output]);
-  const d = vectors.length / texts.length;
-  for (let i = 0; i < vectors.length; i += d) {
-    let norm = 0;
-    for (let j = i; j < i + d; j++) norm += vectors[j] * vectors[j];
-    norm = Math.sqrt(norm) || 1;
-    for (let j = i; j < i + d; j++) vectors[j] /= norm;
-  }
   return vectors;
 }
 

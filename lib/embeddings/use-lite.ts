@@ -3,6 +3,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Embedder } from "./types";
 import { useLiteWorkerSource } from "./use-lite-worker";
+import { normalize } from "./vector";
 import { EmbeddingWorkerPool } from "./worker-pool";
 
 const DIMENSIONS = 512;
@@ -34,7 +35,7 @@ class UseLiteEmbedder implements Embedder {
     await Promise.all(
       this.batches(texts).map(async (batch) => {
         const flat = await this.pool.run(batch.map((i) => texts[i]));
-        batch.forEach((i, row) => (out[i] = flat.slice(row * DIMENSIONS, (row + 1) * DIMENSIONS)));
+        batch.forEach((i, row) => (out[i] = normalize(flat.subarray(row * DIMENSIONS, (row + 1) * DIMENSIONS))));
       }),
     );
     return out;

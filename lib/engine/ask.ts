@@ -1,15 +1,12 @@
 import { answerQuestion, type AnswerOptions } from "@/lib/answer/answer";
-import { contextualQuery } from "@/lib/answer/follow-up";
 import { configuredLlm } from "@/lib/answer/llm/model";
 import type { Answer } from "@/lib/answer/types";
-import { storeVerifyContext } from "@/lib/citations/store-context";
-import type { VerifyContext } from "@/lib/citations/support";
 import type { AskRequest } from "@/lib/schemas/ask";
-import { hybridSearch, type Retrieval } from "@/lib/retrieval/search";
+import { contextualQuery } from "@/lib/retrieval/follow-up";
+import { DEFAULT_K, hybridSearch, type Retrieval } from "@/lib/retrieval/search";
 import type { AskResponse, HistoryMessage } from "@/lib/types";
 import { getEngine, type Engine } from "./engine";
-
-export const DEFAULT_K = 6;
+import { verifyContext } from "./verify-context";
 
 export type Retrieved = { query: string; retrieval: Retrieval; retrieveMs: number };
 
@@ -30,11 +27,6 @@ export function toAskResponse(question: string, answer: Answer, retrieved: Retri
     retrieved: retrieved.retrieval.passages,
     timings: { retrieveMs: ms(retrieved.retrieveMs), answerMs: ms(answerMs), totalMs: ms(retrieved.retrieveMs + answerMs) },
   };
-}
-
-/** Verification against the engine's index, embedding answer sentences with its embedder. */
-export function verifyContext(engine: Engine): VerifyContext {
-  return storeVerifyContext(engine.store, (texts) => engine.embedder.embed(texts));
 }
 
 /**

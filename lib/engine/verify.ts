@@ -1,8 +1,8 @@
 import { verifyAnswer, type Verified } from "@/lib/citations/verify";
 import { AppError } from "@/lib/errors";
 import type { VerifyRequest } from "@/lib/schemas/verify";
-import { verifyContext } from "./ask";
 import { getEngine, type Engine } from "./engine";
+import { verifyContext } from "./verify-context";
 
 /** A citation as sent, with the quote verification gives it (any quote sent is recomputed). */
 type RequestCitation = VerifyRequest["citations"][number] & { quote?: { start: number; end: number } };

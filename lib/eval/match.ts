@@ -1,3 +1,4 @@
+import { stripMarkers } from "@/lib/citations/markers";
 import { collapseWhitespace } from "@/lib/text/normalize";
 
 /** Whether a passage holds one of the support strings, whitespace collapsed on both sides. */
@@ -14,7 +15,7 @@ export function firstSupportRank(texts: string[], support: string[]): number | n
 
 /** Every expected pattern (case-insensitive regex) matches the answer with its [n] markers removed. */
 export function matchesExpectations(answer: string, expect: string[]): { ok: boolean; missing: string[] } {
-  const plain = answer.replace(/\s*\[\d+\]/g, "");
+  const plain = stripMarkers(answer);
   const missing = expect.filter((p) => !new RegExp(p, "i").test(plain));
   return { ok: missing.length === 0, missing };
 }

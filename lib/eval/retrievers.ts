@@ -2,7 +2,7 @@ import type { Engine } from "@/lib/engine/engine";
 import { searchLexical } from "@/lib/index/lexical";
 import { chunkDenseScores, nearestUnits } from "@/lib/retrieval/dense";
 import { reciprocalRankFusion } from "@/lib/retrieval/fusion";
-import { hybridSearch } from "@/lib/retrieval/search";
+import { DENSE_CANDIDATES, hybridSearch } from "@/lib/retrieval/search";
 import { firstSupportRank } from "./match";
 import type { EvalQuestion } from "./questions";
 import { RECALL_KS } from "./run";
@@ -11,7 +11,7 @@ import { RECALL_KS } from "./run";
 type Ranker = (engine: Engine, query: string, vector: Float32Array, k: number) => number[];
 
 const denseOnly: Ranker = (e, _q, v, k) =>
-  [...chunkDenseScores(e.store, nearestUnits(e.store, v, 96))].sort((a, b) => b[1] - a[1]).slice(0, k).map(([c]) => c);
+  [...chunkDenseScores(e.store, nearestUnits(e.store, v, DENSE_CANDIDATES))].sort((a, b) => b[1] - a[1]).slice(0, k).map(([c]) => c);
 const lexicalOnly: Ranker = (e, q, _v, k) => searchLexical(e.store.lexical, q, k).map((h) => h.index);
 const rrf: Ranker = (e, q, v, k) => reciprocalRankFusion([denseOnly(e, q, v, 50), lexicalOnly(e, q, v, 50)]).slice(0, k).map((r) => r.chunk);
 const hybrid: Ranker = (e, q, v, k) => hybridSearch(e.store, q, v, k).chunks;

@@ -1,4 +1,4 @@
-import { citationProblems, documentTextLookup } from "@/lib/citations/check";
+import { citationProblems, documentTextLookup } from "./contract";
 import { ask, retrieveFor } from "@/lib/engine/ask";
 import type { Engine } from "@/lib/engine/engine";
 import type { AskResponse } from "@/lib/types";

@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import hnswlib from "hnswlib-node";
 import { AppError } from "@/lib/errors";
+import { parseJsonFile, readJsonFile } from "@/lib/json-file";
 import type { Chunk, DocumentRecord } from "@/lib/types";
 import { INDEX_FILES, indexManifestSchema, type Unit } from "./format";
 import type { LexicalIndex } from "./lexical";
@@ -21,10 +22,6 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
-async function readJson(dir: string, file: string): Promise<unknown> {
-  return JSON.parse(await fs.readFile(path.join(dir, file), "utf8"));
-}
-
 function damaged(reason: string): AppError {
   return new AppError("index_incompatible", `The index in data/ is damaged or outdated (${reason}): run \`npm run ingest\` to rebuild it.`);
 }
@@ -36,11 +33,11 @@ export async function readIndexData(dataDir: string): Promise<IndexData> {
     throw new AppError("index_missing", "There is no index yet: run `npm run ingest` to build it from corpus/.");
   }
   try {
-    const manifest = indexManifestSchema.safeParse(await readJson(dir, INDEX_FILES.manifest));
+    const manifest = await parseJsonFile(path.join(dir, INDEX_FILES.manifest), indexManifestSchema);
     if (!manifest.success) throw damaged("its manifest has an unknown format");
-    const documents = (await readJson(dir, INDEX_FILES.documents)) as DocumentRecord[];
-    const chunks = (await readJson(dir, INDEX_FILES.chunks)) as Chunk[];
-    const units = (await readJson(dir, INDEX_FILES.units)) as Unit[];
+    const documents = (await readJsonFile(path.join(dir, INDEX_FILES.documents))) as DocumentRecord[];
+    const chunks = (await readJsonFile(path.join(dir, INDEX_FILES.chunks))) as Chunk[];
+    const units = (await readJsonFile(path.join(dir, INDEX_FILES.units))) as Unit[];
     const buffer = await fs.readFile(path.join(dir, INDEX_FILES.vectors));
     const vectors = new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
     const data: IndexData = { manifest: manifest.data, documents, chunks, units, vectors };
@@ -78,7 +75,7 @@ export async function loadIndex(dataDir: string, embedderId?: string): Promise<I
   }
   const dir = currentIndexDir(dataDir);
   try {
-    const lexical = (await readJson(dir, INDEX_FILES.lexical)) as LexicalIndex;
+    const lexical = (await readJsonFile(path.join(dir, INDEX_FILES.lexical))) as LexicalIndex;
     const dense = new hnswlib.HierarchicalNSW("cosine", data.manifest.embedder.dimensions);
     await dense.readIndex(path.join(dir, INDEX_FILES.dense));
     if (dense.getCurrentCount() !== data.units.length) throw damaged("the vector index does not match the manifest");

@@ -33,9 +33,16 @@ export function buildLexicalIndex(fields: string[], k1 = 1.2, b = 0.75): Lexical
   return { k1, b, lengths, averageLength, postings };
 }
 
-function idf(index: LexicalIndex, documentFrequency: number): number {
+/** BM25's idf of one term over the indexed chunks: rare terms weigh more, unseen ones most. */
+export function termIdf(index: LexicalIndex, term: string): number {
   const n = index.lengths.length;
+  const documentFrequency = (index.postings[term]?.length ?? 0) / 2;
   return Math.log(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
+
+/** Each content term of a text (pairs left out) with its idf. */
+export function termWeights(index: LexicalIndex, text: string): Map<string, number> {
+  return new Map([...new Set(terms(text))].map((t) => [t, termIdf(index, t)]));
 }
 
 /** The best `k` fields for the query, by BM25; query terms repeated count once. */
@@ -44,7 +51,7 @@ export function searchLexical(index: LexicalIndex, query: string, k: number): Le
   for (const term of new Set(lexicalTerms(query))) {
     const list = index.postings[term];
     if (!list) continue;
-    const weight = idf(index, list.length / 2);
+    const weight = termIdf(index, term);
     for (let i = 0; i < list.length; i += 2) {
       const doc = list[i];
       const tf = list[i + 1];

@@ -2,6 +2,7 @@ import hnswlib from "hnswlib-node";
 import type { Chunk, DocumentRecord } from "@/lib/types";
 import { HNSW_PARAMS, type IndexManifest, type Unit } from "./format";
 import { isMenu, isQuestion } from "@/lib/text/prose";
+import { mostlyWithin } from "@/lib/text/spans";
 import { buildLexicalIndex, type LexicalIndex } from "./lexical";
 
 /** What an index holds on disk, before the search structures are built or loaded. */
@@ -58,9 +59,7 @@ function linkUnits(chunks: Chunk[], units: Unit[]) {
   units.forEach((u, i) => byDoc.set(u.docId, [...(byDoc.get(u.docId) ?? []), i]));
   chunks.forEach((c, ci) => {
     for (const ui of byDoc.get(c.docId) ?? []) {
-      const u = units[ui];
-      const overlap = Math.min(u.end, c.end) - Math.max(u.start, c.start);
-      if (overlap * 2 >= u.end - u.start) {
+      if (mostlyWithin(units[ui], c)) {
         unitChunks[ui].push(ci);
         chunkUnits[ci].push(ui);
       }

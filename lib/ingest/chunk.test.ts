@@ -1,9 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { splitSentences } from "@/lib/text/sentences";
 import { chunkDocument, DEFAULT_CHUNK_SETTINGS } from "./chunk";
-import { splitSections } from "./sections";
 
 const corpus = path.resolve("corpus");
 const documents = fs
@@ -41,44 +39,5 @@ describe("chunkDocument", () => {
     const a = await chunkDocument(doc.file, doc.text);
     const b = await chunkDocument(doc.file, doc.text);
     expect(a.map((c) => c.chunkId)).toEqual(b.map((c) => c.chunkId));
-  });
-});
-
-describe("splitSections", () => {
-  it("nests wiki headings and leaves the level-1 title out", () => {
-    const text = "= NATO =\nIntro.\n==History==\nOld.\n===21st century===\nNew.\n==Structure==\nParts.";
-    expect(splitSections(text).map((s) => [s.path, text.slice(s.start, s.end).trim()])).toEqual([
-      [[], "Intro."],
-      [["History"], "Old."],
-      [["History", "21st century"], "New."],
-      [["Structure"], "Parts."],
-    ]);
-  });
-});
-
-describe("splitSentences", () => {
-  const sentences = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
-
-  it("splits at sentence ends but not at abbreviations or decimals", () => {
-    expect(sentences("The U.S. joined in 1949. Spending rose 2.5 percent. Mr. Rutte spoke.")).toEqual([
-      "The U.S. joined in 1949.",
-      "Spending rose 2.5 percent.",
-      "Mr. Rutte spoke.",
-    ]);
-  });
-
-  it("joins link texts that sit on lines of their own", () => {
-    expect(sentences("members to\nconsult\nand cooperate on defence.\nPOLITICAL\n- NATO acts.")).toEqual([
-      "members to\nconsult\nand cooperate on defence.",
-      "POLITICAL",
-      "- NATO acts.",
-    ]);
-  });
-
-  it("cuts overlong runs such as menus at word boundaries", () => {
-    const menu = Array.from({ length: 200 }, (_, i) => `Item${i}`).join(" ");
-    const parts = sentences(menu);
-    expect(parts.length).toBeGreaterThan(2);
-    expect(parts.join(" ")).toBe(menu);
   });
 });

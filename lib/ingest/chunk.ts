@@ -1,7 +1,7 @@
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
+import { splitSections } from "@/lib/text/sections";
 import { splitSentences } from "@/lib/text/sentences";
 import type { Chunk } from "@/lib/types";
-import { splitSections } from "./sections";
 
 export type ChunkSettings = { chunkSize: number; chunkOverlap: number };
 

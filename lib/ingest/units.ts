@@ -1,10 +1,10 @@
 import type { Unit } from "@/lib/index/format";
 import { collapseWhitespace } from "@/lib/text/normalize";
+import { splitSections } from "@/lib/text/sections";
 import { splitSentences } from "@/lib/text/sentences";
-import { splitSections } from "./sections";
 
 /** Bumped when sentence or chunk boundaries change, so the next ingest re-embeds everything. */
-export const SEGMENTER_VERSION = 1;
+export const SEGMENTER_VERSION = 2;
 
 /** The sentences of a document that get embedded, section by section so none spans a heading. */
 export function documentUnits(docId: string, text: string): Unit[] {

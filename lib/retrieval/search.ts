@@ -1,22 +1,21 @@
 import type { IndexStore } from "@/lib/index/store";
 import { searchLexical } from "@/lib/index/lexical";
+import { overlap } from "@/lib/text/spans";
 import type { Passage } from "@/lib/types";
 import { chunkDenseScores, nearestUnits } from "./dense";
-import { DEFAULT_FUSION, fuseScores, type FusionWeights, type ScoredChunk } from "./fusion";
+import { fuseScores, type ScoredChunk } from "./fusion";
 
-export type RetrievalOptions = {
-  /** Sentences fetched from the vector index before they are grouped into chunks. */
-  denseCandidates?: number;
-  lexicalCandidates?: number;
-  weights?: FusionWeights;
-};
+/** Passages retrieved when a request does not say how many (API.md: k defaults to 6). */
+export const DEFAULT_K = 6;
+/** Sentences fetched from the vector index before they are grouped into chunks. */
+export const DENSE_CANDIDATES = 96;
+/** Chunks BM25 ranks before fusion. */
+export const LEXICAL_CANDIDATES = 48;
 
 export type Retrieval = {
   passages: Passage[];
   /** Chunk indices of the passages, in the same order. */
   chunks: number[];
-  /** Query similarity of the nearest sentences, for the answerer. */
-  unitScores: Map<number, number>;
   queryVector: Float32Array;
 };
 
@@ -48,8 +47,7 @@ function dropOverlaps(store: IndexStore, ranked: ScoredChunk[], k: number): Scor
     const overlaps = kept.some(({ chunk }) => {
       const o = store.chunks[chunk];
       if (o.docId !== c.docId) return false;
-      const shared = Math.min(o.end, c.end) - Math.max(o.start, c.start);
-      return shared * 2 > Math.min(o.end - o.start, c.end - c.start);
+      return overlap(o, c) * 2 > Math.min(o.end - o.start, c.end - c.start);
     });
     if (!overlaps) kept.push(candidate);
     if (kept.length === k) break;
@@ -58,18 +56,16 @@ function dropOverlaps(store: IndexStore, ranked: ScoredChunk[], k: number): Scor
 }
 
 /** Hybrid retrieval: nearest sentences grouped by chunk, fused with BM25 over chunks. */
-export function hybridSearch(store: IndexStore, query: string, queryVector: Float32Array, k: number, options: RetrievalOptions = {}): Retrieval {
-  const unitScores = nearestUnits(store, queryVector, options.denseCandidates ?? 96);
-  const dense = chunkDenseScores(store, unitScores);
-  const lexical = new Map(searchLexical(store.lexical, query, options.lexicalCandidates ?? 48).map((h) => [h.index, h.score]));
-  const fused = fuseScores(dense, lexical, options.weights ?? DEFAULT_FUSION)
+export function hybridSearch(store: IndexStore, query: string, queryVector: Float32Array, k: number): Retrieval {
+  const dense = chunkDenseScores(store, nearestUnits(store, queryVector, DENSE_CANDIDATES));
+  const lexical = new Map(searchLexical(store.lexical, query, LEXICAL_CANDIDATES).map((h) => [h.index, h.score]));
+  const fused = fuseScores(dense, lexical)
     .map((r) => ({ ...r, score: r.score * (MENU_DISCOUNT + (1 - MENU_DISCOUNT) * store.chunkProse[r.chunk]) }))
     .sort((a, b) => b.score - a.score || a.chunk - b.chunk);
   const ranked = dropOverlaps(store, fused, k);
   return {
     passages: ranked.map((r) => toPassage(store, r.chunk, r.score)),
     chunks: ranked.map((r) => r.chunk),
-    unitScores,
     queryVector,
   };
 }

@@ -1,4 +1,4 @@
-import { stem } from "./normalize";
+import { fold, stem } from "./normalize";
 
 /** The quantities a sentence states, by what they count, so that two sources can be seen to disagree. */
 
@@ -8,7 +8,11 @@ const WORDS: Record<string, number> = {
   thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
 };
 
-const SKIP = new Set(["of", "the", "a", "an", "its", "their", "new", "nato", "full", "member-", "in", "per"]);
+/** Words between a number and what it counts ("32 of the members"). */
+const SKIP = new Set(["of", "the", "a", "an", "its", "their", "new", "full", "member-", "in", "per"]);
+
+/** An acronym ("32 NATO members", "400,000 US troops") names whose the things are, not what they are. */
+const ACRONYM = /^\p{Lu}{2,}$/u;
 
 /** "thirty-two" → 32; null when the word is not a number written out. */
 export function wordNumber(word: string): number | null {
@@ -20,10 +24,23 @@ export function wordNumber(word: string): number | null {
   return total;
 }
 
+/** "1,000" → 1000, "2.5" → 2.5, "thirty-two" → 32; null when the token is not a number. */
 function parseNumber(token: string): number | null {
-  const digits = token.replace(/,/g, "");
+  const digits = token.replace(/,(?=\d{3}\b)/g, "").replace(/,$/, "");
   if (/^\d+(\.\d+)?$/.test(digits)) return Number(digits);
   return wordNumber(token);
+}
+
+/** The numbers a text states, digits or words ("32", "1,000", "thirty-two"). */
+export function numbersIn(text: string): Set<number> {
+  const out = new Set<number>();
+  const tokens = [...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => m[0]);
+  const words = fold(text).split(/[^a-z-]+/).map((w) => w.split("-").filter(Boolean).join("-"));
+  for (const token of [...tokens, ...words]) {
+    const n = parseNumber(token);
+    if (n !== null) out.add(n);
+  }
+  return out;
 }
 
 /**
@@ -40,7 +57,7 @@ export function quantities(text: string): Map<string, Set<number>> {
     let unit = percent || /^(percent|per)$/i.test(tokens[i + 1] ?? "") ? "%" : "";
     for (let j = i + 1; !unit && j < Math.min(tokens.length, i + 4); j++) {
       const word = tokens[j].toLowerCase();
-      if (word && !SKIP.has(word) && /^\p{L}/u.test(word)) unit = stem(word.replace(/[^\p{L}]+$/u, ""));
+      if (word && !SKIP.has(word) && !ACRONYM.test(tokens[j]) && /^\p{L}/u.test(word)) unit = stem(word.replace(/[^\p{L}]+$/u, ""));
     }
     if (!unit) return;
     out.set(unit, (out.get(unit) ?? new Set()).add(value));

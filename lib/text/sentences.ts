@@ -1,12 +1,14 @@
 /** Sentence boundaries as document offsets, so every sentence stays a slice of the document. */
 
-export type Span = { start: number; end: number };
+import type { Span } from "./spans";
 
 /** Sentences longer than this (menus, tables) are cut at word boundaries. */
 export const MAX_SENTENCE_CHARS = 360;
 
+/** Words whose full stop does not end a sentence, in documents and answers alike. */
 const ABBREVIATIONS = new Set([
-  "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "jr", "sr", "inc", "co", "ltd", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "jr", "sr", "inc", "co", "ltd", "approx", "art", "fig",
+  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ]);
 
 const BULLET = /^\s*(?:[-*•]\s|=+)/;
@@ -83,7 +85,9 @@ function blocks(text: string, from: number, to: number): Span[] {
   return out;
 }
 
-function isAbbreviation(text: string, dot: number): boolean {
+/** Whether the full stop at text[dot] belongs to an abbreviation ("Dr.", "U.S.", "J. Smith") rather than ending a sentence. */
+export function isAbbreviation(text: string, dot: number): boolean {
+  if (text[dot] !== ".") return false;
   const before = text.slice(Math.max(0, dot - 6), dot);
   const word = /([A-Za-z.]+)$/.exec(before)?.[1]?.toLowerCase() ?? "";
   if (ABBREVIATIONS.has(word)) return true;
@@ -101,7 +105,7 @@ function splitBlock(text: string, block: Span): Span[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(slice)) !== null) {
     const punct = m.index;
-    if (text[punct] === "." && isAbbreviation(text, punct)) continue;
+    if (isAbbreviation(text, punct)) continue;
     const end = punct + m[0].trimEnd().length;
     out.push({ start, end });
     start = punct + m[0].length;

@@ -1,5 +1,5 @@
 import { createUIMessageStreamResponse } from "ai";
-import { chatStream } from "@/lib/chat/stream";
+import { chatStream } from "@/lib/engine/chat-stream";
 import { getEngine } from "@/lib/engine/engine";
 import { errorResponse } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/body";

@@ -1,4 +1,5 @@
 import { APICallError, LoadAPIKeyError, RetryError } from "ai";
+import { redact } from "@/lib/redact";
 
 /** The model did not finish within LLM_TIMEOUT_MS. */
 export class LlmTimeoutError extends Error {
@@ -34,15 +35,6 @@ export function failureReason(error: unknown): string {
   }
   if (cause instanceof TypeError || (cause as { code?: string })?.code === "ECONNREFUSED") return "the provider could not be reached";
   return "an unexpected error";
-}
-
-const KEY_LIKE = /\b(?:sk|key|api[-_]?key)[-_][A-Za-z0-9_*.-]{4,}/gi;
-
-/** Removes the configured keys, and anything shaped like a key, from text about to be logged. */
-export function redact(text: string, secrets: string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret) out = out.split(secret).join("[redacted]");
-  return out.replace(KEY_LIKE, "[redacted]");
 }
 
 /** One line on the server log: the reason and the provider's message, scrubbed; never the error object. */

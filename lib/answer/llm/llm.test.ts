@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Passage } from "@/lib/types";
 import { failingModel, hangingModel, promptOf, streamingModel } from "@/test/mock-model";
-import { NOT_COVERED } from "../types";
-import { failureReason, LlmTimeoutError, logFailure, redact } from "./failure";
+import { NOT_COVERED } from "@/lib/citations/refusal";
+import { redact } from "@/lib/redact";
+import { failureReason, LlmTimeoutError, logFailure } from "./failure";
 import { llmFromEnv } from "./model";
 import { buildMessages, passageBlock, SYSTEM_PROMPT } from "./prompt";
 import { modelText } from "./stream";

@@ -1,7 +1,7 @@
 import type { ModelMessage } from "ai";
 import { stripMarkers } from "@/lib/citations/markers";
+import { NOT_COVERED } from "@/lib/citations/refusal";
 import type { HistoryMessage, Passage } from "@/lib/types";
-import { NOT_COVERED } from "../types";
 
 /**
  * The system prompt. The passages are retrieved document text, so they are data the user did

@@ -1,4 +1,4 @@
-import type { Span } from "@/lib/text/sentences";
+import type { Span } from "./spans";
 
 /** A stretch of a document under one heading: its body offsets and the headings above it. */
 export type Section = Span & { path: string[] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "@/lib/types";
-import { numberClaims } from "./number";
+import { numberClaims } from "./numbering";
 
 const passage = (chunkId: string, start: number): Passage => ({
   chunkId, docId: "d", title: "T", source: null, publishedAt: null, text: "x".repeat(100), start, end: start + 100, score: 1,

@@ -1,11 +1,13 @@
-import { coverage, dot } from "@/lib/answer/sentence-scoring";
+import { dot, normalize } from "@/lib/embeddings/vector";
+import { coverage } from "@/lib/text/coverage";
 import { fold, readable, terms } from "@/lib/text/normalize";
-import { wordNumber } from "@/lib/text/numbers";
+import { numbersIn } from "@/lib/text/numbers";
+import { clip } from "@/lib/text/spans";
 
 /** A sentence of a document: its offsets and its unit-length embedding. */
 export type DocumentSentence = { start: number; end: number; vector: Float32Array };
 
-/** What judging support needs from the index; lib/citations/store-context.ts builds it from one. */
+/** What judging support needs from the index; lib/engine/verify-context.ts builds it from one. */
 export type VerifyContext = {
   documentText(docId: string): string | undefined;
   /** The document's title and date: an answer may name them ("an older source (…, 2023) differs"). */
@@ -40,19 +42,6 @@ export const SUPPORT = { dense: 0.5, overlap: 0.5, threshold: 0.55 } as const;
 /** Words that talk about the sources rather than state a fact: they are not looked for in them. */
 const META = new Set(["accord", "passage", "document", "source", "state", "say", "mention", "report", "note", "cite", "text"]);
 
-/** The numbers a text states, digits or words ("32", "1,000", "thirty-two"). */
-export function numbersIn(text: string): Set<number> {
-  const out = new Set<number>();
-  for (const m of text.matchAll(/\d[\d,]*(?:\.\d+)?/g)) out.add(Number(m[0].replace(/,(?=\d{3}\b)/g, "").replace(/,$/, "")));
-  for (const word of fold(text).split(/[^a-z-]+/)) {
-    const parts = word.split("-").filter(Boolean);
-    const n = parts.length ? wordNumber(parts.join("-")) : null;
-    if (n !== null) out.add(n);
-  }
-  out.delete(NaN);
-  return out;
-}
-
 /**
  * The names a sentence gives ("Sweden", "Brussels", "Title2"), as terms: capitalised words
  * past the first, and the first when the documents only ever write it capitalised. A sentence
@@ -72,20 +61,14 @@ const negated = (text: string) => NEGATION.test(fold(text));
 
 type Candidate = { start: number; end: number; text: string; vector: Float32Array };
 
-function normalized(v: Float32Array): Float32Array {
-  const norm = Math.sqrt(dot(v, v)) || 1;
-  return v.map((x) => x / norm);
-}
-
 /** Each sentence of the cited span, and each pair of neighbours (a claim may join two sentences). */
 function candidates(ctx: VerifyContext, cited: CitedSpan): Candidate[] {
   const doc = ctx.documentText(cited.docId) ?? "";
   const sentences = ctx.sentencesIn(cited.docId, cited.start, cited.end);
-  const clip = (start: number, end: number) => ({ start: Math.max(start, cited.start), end: Math.min(end, cited.end) });
-  const out: Candidate[] = sentences.map((s) => ({ ...clip(s.start, s.end), text: doc.slice(s.start, s.end), vector: s.vector }));
+  const out: Candidate[] = sentences.map((s) => ({ ...clip(s, cited), text: doc.slice(s.start, s.end), vector: s.vector }));
   for (let i = 0; i + 1 < sentences.length; i++) {
     const [a, b] = [sentences[i], sentences[i + 1]];
-    out.push({ ...clip(a.start, b.end), text: doc.slice(a.start, b.end), vector: normalized(a.vector.map((x, j) => x + b.vector[j])) });
+    out.push({ ...clip({ start: a.start, end: b.end }, cited), text: doc.slice(a.start, b.end), vector: normalize(a.vector.map((x, j) => x + b.vector[j])) });
   }
   return out;
 }

@@ -1,9 +1,5 @@
+import { markersIn } from "@/lib/citations/markers";
 import type { AskResponse, DocumentRecord } from "@/lib/types";
-
-/** Marker numbers in order of appearance, repeats included. */
-export function markersIn(answer: string): number[] {
-  return [...answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
-}
 
 /**
  * Contract problems of one answer: markers without citations, unused citations, numbering

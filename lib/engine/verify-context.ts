@@ -1,6 +1,8 @@
-import { termWeights } from "@/lib/answer/sentence-scoring";
+import type { DocumentSentence, VerifyContext } from "@/lib/citations/judge";
+import { termWeights } from "@/lib/index/lexical";
 import { unitVector, type IndexStore } from "@/lib/index/store";
-import type { DocumentSentence, VerifyContext } from "./support";
+import { mostlyWithin, overlap } from "@/lib/text/spans";
+import type { Engine } from "./engine";
 
 /** Words the documents write capitalised, and words they also write in lower case; once per index. */
 const casing = new WeakMap<IndexStore, { capitalised: Set<string>; lower: Set<string> }>();
@@ -42,15 +44,15 @@ export function storeVerifyContext(store: IndexStore, embed: (texts: string[]) =
       return doc ? [doc.title, doc.source, doc.publishedAt].filter(Boolean).join(" ") : "";
     },
     sentencesIn(docId, start, end) {
-      const overlap = (i: number) => Math.min(store.units[i].end, end) - Math.max(store.units[i].start, start);
-      const touching = docUnits(store, docId).filter((i) => overlap(i) > 0);
+      const span = { start, end };
+      const touching = docUnits(store, docId).filter((i) => overlap(store.units[i], span) > 0);
       // Sentences mostly inside the span; a span shorter than half a sentence still gets its sentence.
-      const inside = touching.filter((i) => overlap(i) * 2 >= store.units[i].end - store.units[i].start);
+      const inside = touching.filter((i) => mostlyWithin(store.units[i], span));
       return (inside.length ? inside : touching).map(
         (i): DocumentSentence => ({ start: store.units[i].start, end: store.units[i].end, vector: unitVector(store, i) }),
       );
     },
-    termWeights: (text) => termWeights(store, text),
+    termWeights: (text) => termWeights(store.lexical, text),
     isName: (word) => {
       const { capitalised, lower } = casingOf(store);
       const w = word.toLowerCase();
@@ -58,4 +60,9 @@ export function storeVerifyContext(store: IndexStore, embed: (texts: string[]) =
     },
     embed,
   };
+}
+
+/** Verification against the engine's index, embedding answer sentences with its embedder. */
+export function verifyContext(engine: Engine): VerifyContext {
+  return storeVerifyContext(engine.store, (texts) => engine.embedder.embed(texts));
 }

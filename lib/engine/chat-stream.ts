@@ -1,10 +1,10 @@
 import { createUIMessageStream, type UIMessageStreamWriter } from "ai";
 import { configuredLlm, type LlmSetup } from "@/lib/answer/llm/model";
-import { ask } from "@/lib/engine/ask";
-import { getEngine } from "@/lib/engine/engine";
 import { toAppError } from "@/lib/errors";
 import type { AskResponse, Citation, HistoryMessage } from "@/lib/types";
-import type { AnswerMeta, ChatMessage } from "./types";
+import { ask } from "./ask";
+import type { AnswerMeta, ChatMessage } from "./chat-message";
+import { getEngine } from "./engine";
 
 /** Words per text delta, and the pause between deltas so the answer visibly streams. */
 const WORDS_PER_DELTA = 3;
