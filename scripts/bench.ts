@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { readQuestions } from "@/lib/eval/questions";
 import { HNSW_PARAMS } from "@/lib/index/format";
 import { DEFAULT_CHUNK_SETTINGS } from "@/lib/ingest/chunk";
+import { DENSE_CANDIDATES } from "@/lib/retrieval/search";
 import { benchHttp, ensureBuild } from "./bench/http";
 import { benchIngest, type IngestPlan } from "./bench/ingest";
 import { benchQueries } from "./bench/query";
@@ -55,7 +56,7 @@ function plans(flags: Set<string>) {
       { size: 10_000, builds: quick ? [[HNSW_PARAMS.m, HNSW_PARAMS.efConstruction]] : sweep, efSearch, queries: 200 },
       ...(quick || flags.has("--no-100k") ? [] : [{ size: 100_000, builds: flags.has("--sweep-100k") ? sweep : [[HNSW_PARAMS.m, HNSW_PARAMS.efConstruction] as [number, number]], efSearch: [32, 64, 128, 256], queries: 100 }]),
     ],
-    appK: 96,
+    appK: DENSE_CANDIDATES,
     appSizes: [1_000, 10_000, 100_000],
     appEfSearch: [HNSW_PARAMS.efSearch, 2 * HNSW_PARAMS.efSearch],
     randomSize: quick ? 0 : 10_000,

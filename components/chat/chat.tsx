@@ -2,7 +2,7 @@
 
 import { useChat } from "@ai-sdk/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ChatMessage } from "@/lib/chat/types";
+import type { ChatMessage } from "@/lib/engine/chat-message";
 import type { Citation } from "@/lib/types";
 import { AssistantMessage } from "@/components/messages/assistant-message";
 import { viewOf } from "@/components/messages/message-view";

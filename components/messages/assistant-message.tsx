@@ -1,6 +1,6 @@
 "use client";
 
-import type { ChatMessage } from "@/lib/chat/types";
+import type { ChatMessage } from "@/lib/engine/chat-message";
 import type { AnswerSentence, Citation } from "@/lib/types";
 import { SourcesList } from "@/components/sources/sources-list";
 import { LogoIcon } from "@/components/ui/icons";

@@ -1,4 +1,4 @@
-import type { AnswerMeta, ChatMessage } from "@/lib/chat/types";
+import type { AnswerMeta, ChatMessage } from "@/lib/engine/chat-message";
 import type { Citation } from "@/lib/types";
 
 /** What the chat shows of a message, read from its parts. */
