@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3107;
+// E2E_PORT lets several checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 /**
