@@ -1,6 +1,7 @@
 // Measures retrieval and answers for several chunk sizes on a question file (docs/chunking.md).
 // Sentence vectors do not depend on the chunk size, so each setting reuses those of data/.
 import { extractiveAnswer } from "@/lib/answer/extractive";
+import { rerankBySentences } from "@/lib/answer/ranking/rerank";
 import { getEngine } from "@/lib/engine/engine";
 import { dataDir } from "@/lib/env";
 import { matchesExpectations } from "@/lib/eval/match";
@@ -9,7 +10,7 @@ import { compareRetrievers } from "@/lib/eval/retrievers";
 import { readIndexData } from "@/lib/index/disk";
 import { assembleStore, buildDense, buildLexical } from "@/lib/index/store";
 import { chunkDocument } from "@/lib/ingest/chunk";
-import { DEFAULT_K, hybridSearch } from "@/lib/retrieval/search";
+import { CANDIDATE_PASSAGES, DEFAULT_K, hybridSearch } from "@/lib/retrieval/search";
 
 const SETTINGS = [[300, 50], [400, 60], [500, 80], [600, 0], [600, 100], [600, 150], [800, 150], [1000, 200], [1200, 200]];
 
@@ -27,8 +28,8 @@ async function main(): Promise<void> {
     const recall = Object.fromEntries((await compareRetrievers(variant, questions)).map((r) => [r.retriever, r.recall]));
     let correct = 0;
     for (const q of questions) {
-      const retrieval = hybridSearch(store, q.q, await engine.queries.embed(q.q), DEFAULT_K);
-      const a = extractiveAnswer({ question: q.q, history: [], store, retrieval });
+      const wide = hybridSearch(store, q.q, await engine.queries.embed(q.q), CANDIDATE_PASSAGES);
+      const a = extractiveAnswer({ question: q.q, history: [], store, ...rerankBySentences(store, wide, q.q, DEFAULT_K) });
       correct += q.kind === "oos" ? Number(!a.answered) : Number(a.answered && matchesExpectations(a.answer, q.expect).ok);
     }
     const h = recall.hybrid;

@@ -1,73 +1,111 @@
+import fs from "node:fs/promises";
+import path from "node:path";
 import { getEngine } from "@/lib/engine/engine";
+import { renderHtmlReport } from "@/lib/eval/html-report";
 import { AppError, toAppError } from "@/lib/errors";
+import { collectExamples, crossValidatedModels } from "@/lib/eval/fit";
 import { readQuestions } from "@/lib/eval/questions";
 import { compareRetrievers, type RetrieverRecall } from "@/lib/eval/retrievers";
 import { runEval, type EvalMetrics, type QuestionResult } from "@/lib/eval/run";
 
-const USAGE = "Usage: npm run eval -- [--file F.jsonl] [--min-accuracy 0.85] [--min-support 0.9]";
+const USAGE = `Usage: npm run eval -- [--file F.jsonl [--cv K]] [--min-accuracy 0.85] [--min-support 0.9] [--verbose] [--html [out.html]]
+Without --file: dev.jsonl with the fitted weights beside train.jsonl cross-validated (5 folds).`;
 
-type Args = { file: string; minAccuracy?: number; minSupport?: number };
+const DEV = "../shared/eval/dev.jsonl";
+const TRAIN = "../shared/eval/train.jsonl";
+const FOLDS = 5;
+
+type Run = { file: string; folds: number };
+type Args = { runs: Run[]; minAccuracy?: number; minSupport?: number; verbose: boolean; html?: string };
+
+const HTML_DEFAULT = "eval-report.html";
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { file: "../shared/eval/dev.jsonl" };
+  const args: Args = { runs: [], verbose: false };
+  let cv = 0;
   for (let i = 0; i < argv.length; i++) {
     const value = () => {
       const v = argv[++i];
       if (v === undefined) throw new AppError("bad_request", `${argv[i - 1]} needs a value.\n${USAGE}`);
       return v;
     };
-    const number = (name: string) => {
+    const share = (name: string) => {
       const n = Number(value());
       if (!(n >= 0 && n <= 1)) throw new AppError("bad_request", `${name} takes a number from 0 to 1.`);
       return n;
     };
-    if (argv[i] === "--file") args.file = value();
-    else if (argv[i] === "--min-accuracy") args.minAccuracy = number("--min-accuracy");
-    else if (argv[i] === "--min-support") args.minSupport = number("--min-support");
+    if (argv[i] === "--file") args.runs.push({ file: value(), folds: 0 });
+    else if (argv[i] === "--cv") cv = Number(value());
+    else if (argv[i] === "--min-accuracy") args.minAccuracy = share("--min-accuracy");
+    else if (argv[i] === "--min-support") args.minSupport = share("--min-support");
+    else if (argv[i] === "--verbose") args.verbose = true;
+    else if (argv[i] === "--html") args.html = argv[i + 1] && !argv[i + 1].startsWith("--") ? argv[++i] : HTML_DEFAULT;
     else throw new AppError("bad_request", `Unknown argument ${argv[i]}.\n${USAGE}`);
   }
+  if (!Number.isInteger(cv) || cv < 0 || cv === 1) throw new AppError("bad_request", "--cv takes a whole number of folds, 2 or more.");
+  if (!args.runs.length) args.runs = [{ file: DEV, folds: 0 }, { file: TRAIN, folds: FOLDS }];
+  else args.runs.forEach((r) => (r.folds = cv));
   return args;
 }
 
 const pct = (x: number | null) => (x === null ? "n/a" : `${(x * 100).toFixed(1)}%`);
 
-function printReport(metrics: EvalMetrics, retrievers: RetrieverRecall[], failures: QuestionResult[]): void {
-  console.log(`\nQuestions: ${metrics.questions} (${metrics.inScope} in scope)`);
+type Report = { label: string; metrics: EvalMetrics; retrievers: RetrieverRecall[]; failures: QuestionResult[] };
+
+function printReports(reports: Report[], verbose: boolean): void {
+  const side = (f: (r: Report) => string | number) => Object.fromEntries(reports.map((r) => [r.label, f(r)]));
   console.table({
-    "answer accuracy": pct(metrics.accuracy),
-    "cited support": pct(metrics.citedSupport),
-    "out-of-scope refused": pct(metrics.oosRefusal),
-    "invalid markers": metrics.invalidMarkers,
-    "invalid offsets": metrics.invalidOffsets,
-    "latency p50 / p95 (ms)": `${metrics.latencyMs.p50} / ${metrics.latencyMs.p95}`,
+    questions: side((r) => `${r.metrics.questions} (${r.metrics.inScope} in scope)`),
+    "answer accuracy": side((r) => pct(r.metrics.accuracy)),
+    "cited support": side((r) => pct(r.metrics.citedSupport)),
+    "recall@6": side((r) => r.metrics.recall["@6"].toFixed(2)),
+    "out-of-scope refused": side((r) => pct(r.metrics.oosRefusal)),
+    "wrongly refused": side((r) => pct(r.metrics.wronglyRefused)),
+    "invalid markers / offsets": side((r) => `${r.metrics.invalidMarkers} / ${r.metrics.invalidOffsets}`),
+    "latency p50 / p95 (ms)": side((r) => `${r.metrics.latencyMs.p50} / ${r.metrics.latencyMs.p95}`),
   });
-  console.log("Retrieval (in-scope questions):");
-  console.table(Object.fromEntries(retrievers.map((r) => [r.retriever, { ...Object.fromEntries(Object.entries(r.recall).map(([k, v]) => [`recall${k}`, v.toFixed(2)])), MRR: r.mrr.toFixed(2) }])));
-  console.log("By kind:");
-  console.table(Object.fromEntries(Object.entries(metrics.byKind).map(([kind, v]) => [kind, { ...v, accuracy: pct(v.correct / v.questions) }])));
-  if (failures.length) console.log("Failures:");
-  for (const f of failures) {
-    console.log(`- ${f.question.id} (${f.question.kind}) ${f.question.q}`);
-    if (f.missing.length) console.log(`    missing: ${f.missing.join(", ")}`);
-    if (!f.supported) console.log("    no cited passage holds the support text");
-    for (const p of [...f.problems.markers, ...f.problems.offsets]) console.log(`    ${p}`);
-    console.log(`    answer: ${f.response.answer.slice(0, 240)}`);
+  const kinds = [...new Set(reports.flatMap((r) => Object.keys(r.metrics.byKind)))];
+  console.log("Accuracy by kind:");
+  console.table(Object.fromEntries(kinds.map((k) => [k, side((r) => (r.metrics.byKind[k] ? `${r.metrics.byKind[k].correct}/${r.metrics.byKind[k].questions}` : ""))])));
+  for (const r of reports) {
+    console.log(`Retrieval, ${r.label} (in-scope questions):`);
+    console.table(Object.fromEntries(r.retrievers.map((x) => [x.retriever, { ...Object.fromEntries(Object.entries(x.recall).map(([k, v]) => [`recall${k}`, v.toFixed(2)])), MRR: x.mrr.toFixed(2) }])));
+    if (!verbose) continue;
+    for (const f of r.failures) {
+      console.log(`- ${f.question.id} (${f.question.kind}) ${f.question.q}`);
+      if (f.missing.length) console.log(`    missing: ${f.missing.join(", ")}`);
+      if (!f.supported) console.log("    no cited passage holds the support text");
+      for (const p of [...f.problems.markers, ...f.problems.offsets]) console.log(`    ${p}`);
+      console.log(`    answer: ${f.response.answer.slice(0, 240)}`);
+    }
   }
+}
+
+async function evaluate(run: Run): Promise<Report> {
+  const questions = await readQuestions(run.file);
+  const engine = await getEngine();
+  const models = run.folds ? crossValidatedModels(engine, await collectExamples(engine, questions), run.folds) : undefined;
+  const { results, metrics } = await runEval(engine, questions, models);
+  const retrievers = await compareRetrievers(engine, questions, models);
+  const failures = results.filter((r) => !r.correct || !r.supported || r.problems.markers.length || r.problems.offsets.length);
+  const name = run.file.split("/").pop()!.replace(/\.jsonl$/, "");
+  return { label: run.folds ? `${name} (${run.folds}-fold CV)` : name, metrics, retrievers, failures };
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const questions = await readQuestions(args.file);
-  const engine = await getEngine();
-  const { results, metrics } = await runEval(engine, questions);
-  const retrievers = await compareRetrievers(engine, questions);
-  const failures = results.filter((r) => !r.correct || !r.supported || r.problems.markers.length || r.problems.offsets.length);
-  printReport(metrics, retrievers, failures);
-  const hybrid = retrievers.find((r) => r.retriever === "hybrid")!;
-  console.log(JSON.stringify({ file: args.file, ...metrics, recall: hybrid.recall, mrr: hybrid.mrr, retrievers }));
-  const gates: string[] = [];
-  if (args.minAccuracy !== undefined && metrics.accuracy < args.minAccuracy) gates.push(`accuracy ${pct(metrics.accuracy)} < ${pct(args.minAccuracy)}`);
-  if (args.minSupport !== undefined && metrics.citedSupport < args.minSupport) gates.push(`cited support ${pct(metrics.citedSupport)} < ${pct(args.minSupport)}`);
+  const reports: Report[] = [];
+  for (const run of args.runs) reports.push(await evaluate(run));
+  printReports(reports, args.verbose);
+  for (const r of reports) console.log(JSON.stringify({ set: r.label, ...r.metrics, retrievers: r.retrievers }));
+  if (args.html) {
+    await fs.writeFile(args.html, renderHtmlReport(reports));
+    console.log(`Report written to ${path.resolve(args.html)}`);
+  }
+  const gates = reports.flatMap((r) => [
+    ...(args.minAccuracy !== undefined && r.metrics.accuracy < args.minAccuracy ? [`${r.label}: accuracy ${pct(r.metrics.accuracy)} < ${pct(args.minAccuracy)}`] : []),
+    ...(args.minSupport !== undefined && r.metrics.citedSupport < args.minSupport ? [`${r.label}: cited support ${pct(r.metrics.citedSupport)} < ${pct(args.minSupport)}`] : []),
+  ]);
   if (gates.length) {
     console.error(`Gate failed: ${gates.join("; ")}`);
     process.exitCode = 1;

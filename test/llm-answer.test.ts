@@ -5,7 +5,8 @@ import { SYSTEM_PROMPT } from "@/lib/answer/llm/prompt";
 import { NOT_COVERED } from "@/lib/citations/refusal";
 import { markersIn } from "@/lib/citations/markers";
 import { citationProblems, documentTextLookup } from "@/lib/eval/contract";
-import { ask, retrieveFor } from "@/lib/engine/ask";
+import { fittedWeights } from "@/lib/answer/ranking/model";
+import { ask } from "@/lib/engine/ask";
 import { getEngine, type Engine } from "@/lib/engine/engine";
 import { parseEnv } from "@/lib/env";
 import type { AskResponse, Citation } from "@/lib/types";
@@ -42,13 +43,13 @@ function spainReply(passages: Map<number, string>): { text: string; spain: numbe
 describe("LLM answerer with a mock model", () => {
   it("prompts with the retrieved passages numbered [1]..[k] as data, and the question", async () => {
     const model = replyingModel(() => "Spain joined in 1982 [1].");
-    await ask({ question: QUESTION }, engine, { llm: llmSetup(model) });
-    const { retrieval } = await retrieveFor(engine, QUESTION, [], 6);
+    const { retrieved } = await ask({ question: QUESTION }, engine, { llm: llmSetup(model) });
+    expect(retrieved).toHaveLength(6);
     const prompt = promptOf(model.doStreamCalls[0]);
     expect(prompt.system).toBe(SYSTEM_PROMPT);
     const passages = promptPassages(prompt.user);
-    expect([...passages.keys()]).toEqual(retrieval.passages.map((_, i) => i + 1));
-    expect([...passages.values()]).toEqual(retrieval.passages.map((p) => p.text.trim()));
+    expect([...passages.keys()]).toEqual(retrieved.map((_, i) => i + 1));
+    expect([...passages.values()]).toEqual(retrieved.map((p) => p.text.trim()));
     expect(prompt.user).toMatch(new RegExp(`<question>\\n${QUESTION.replace("?", "\\?")}\\n</question>`));
   });
 
@@ -87,6 +88,21 @@ describe("LLM answerer with a mock model", () => {
     const response = await ask({ question: "How do I bake sourdough bread?" }, engine, { llm: llmSetup(model) });
     expect(model.doStreamCalls).toHaveLength(0);
     expect(response).toMatchObject({ answered: false, answer: NOT_COVERED, citations: [], sentences: [] });
+  });
+
+  it("lets the model answer where the extractive answerer alone would refuse: its refusal is only a floor", async () => {
+    const fitted = fittedWeights();
+    // Weights under which the extractive answerer refuses everything but nothing is clearly off-topic.
+    const cautious = { ...fitted, refusal: { ...fitted.refusal, threshold: 1.01, floor: 0 } };
+    expect((await ask({ question: QUESTION }, engine, { llm: null, model: cautious })).answered).toBe(false);
+    const model = replyingModel(() => "Spain joined in 1982 [1].");
+    const response = await ask({ question: QUESTION }, engine, { llm: llmSetup(model), model: cautious });
+    expect(model.doStreamCalls).toHaveLength(1);
+    expect(response).toMatchObject({ answered: true, model: "mock:test" });
+    const offTopic = { ...fitted, refusal: { ...fitted.refusal, floor: 1.01 } };
+    const unasked = replyingModel(() => "Spain joined in 1982 [1].");
+    expect((await ask({ question: QUESTION }, engine, { llm: llmSetup(unasked), model: offTopic })).answered).toBe(false);
+    expect(unasked.doStreamCalls).toHaveLength(0);
   });
 
   it("takes the model's refusal as answered: false", async () => {

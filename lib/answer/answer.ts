@@ -10,6 +10,7 @@ import { failureReason, LlmEmptyAnswerError, logFailure } from "./llm/failure";
 import type { LlmSetup } from "./llm/model";
 import { buildMessages, SYSTEM_PROMPT } from "./llm/prompt";
 import { modelText } from "./llm/stream";
+import { answerProbability, fittedWeights, type ModelWeights } from "./ranking/model";
 import type { Answer, AnswerInput } from "./types";
 
 /** For /api/chat: the answer as it is written. */
@@ -26,6 +27,8 @@ export type AnswerOptions = {
   /** The language model; null or absent for the extractive answerer. */
   llm?: LlmSetup | null;
   hooks?: AnswerHooks;
+  /** The fitted ranking and refusal weights (cross-validation passes each fold's own). */
+  model?: ModelWeights;
 };
 
 export const unavailableNote = (reason: string) => `The language model was unavailable (${reason}); this answer was extracted from the documents.`;
@@ -41,15 +44,18 @@ async function verified(answer: Answer, ctx: VerifyContext, mode: SegmentMode): 
 const warned = new Set<string>();
 
 /**
- * Answers from the retrieved passages and verifies the answer. With a language model: only when
- * the extractive relevance gate finds evidence (an out-of-scope question is refused without a
- * model call); on any failure the extractive answer stands in, with a note saying why.
+ * Answers from the retrieved passages and verifies the answer. With a language model, the
+ * extractive refusal is only a floor for clearly off-topic questions (no model call); above it
+ * the model reads the passages and may itself say they do not cover the question. On any
+ * failure the extractive answer stands in, with a note saying why.
  */
-export async function answerQuestion(input: AnswerInput, scoringQuery: string, ctx: VerifyContext, options: AnswerOptions = {}): Promise<Answer> {
-  const extractive = extractiveAnswer(input, scoringQuery);
+export async function answerQuestion(input: AnswerInput, ctx: VerifyContext, options: AnswerOptions = {}): Promise<Answer> {
+  const model = options.model ?? fittedWeights();
+  const extractive = extractiveAnswer(input, model);
   const llm = options.llm;
+  const offTopic = answerProbability(input.sentences, input.unknownWords, model) < model.refusal.floor;
   // The extractive answer is a list of claims, each followed by its markers: verify claim by claim.
-  if (!llm || !extractive.answered) return verified(extractive, ctx, "claims");
+  if (!llm || offTopic) return verified(extractive, ctx, "claims");
   if ("problem" in llm) {
     if (!warned.has(llm.problem)) console.warn(`Language model ${llm.name} is not usable: ${llm.problem}. Answering extractively.`);
     warned.add(llm.problem);

@@ -1,4 +1,5 @@
 import type { IndexStore } from "@/lib/index/store";
+import type { RankedSentence } from "./ranking/model";
 import type { Retrieval } from "@/lib/retrieval/search";
 import type { AnswerSentence, Citation, HistoryMessage } from "@/lib/types";
 
@@ -8,6 +9,10 @@ export type AnswerInput = {
   history: HistoryMessage[];
   store: IndexStore;
   retrieval: Retrieval;
+  /** The candidate sentences of those passages, best first by the fitted model. */
+  sentences: RankedSentence[];
+  /** Share of the question's words the collection never uses (a clue to an off-topic question). */
+  unknownWords: number;
 };
 
 export type Answer = {

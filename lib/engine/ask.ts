@@ -1,9 +1,10 @@
 import { answerQuestion, type AnswerOptions } from "@/lib/answer/answer";
 import { configuredLlm } from "@/lib/answer/llm/model";
+import { rerankBySentences } from "@/lib/answer/ranking/rerank";
 import type { Answer } from "@/lib/answer/types";
 import type { AskRequest } from "@/lib/schemas/ask";
 import { contextualQuery } from "@/lib/retrieval/follow-up";
-import { DEFAULT_K, hybridSearch, type Retrieval } from "@/lib/retrieval/search";
+import { CANDIDATE_PASSAGES, DEFAULT_K, hybridSearch, type Retrieval } from "@/lib/retrieval/search";
 import type { AskResponse, HistoryMessage } from "@/lib/types";
 import { getEngine, type Engine } from "./engine";
 import { verifyContext } from "./verify-context";
@@ -36,10 +37,12 @@ export function toAskResponse(question: string, answer: Answer, retrieved: Retri
 export async function ask(request: AskRequest, engine?: Engine, options: AnswerOptions = {}): Promise<AskResponse> {
   const e = engine ?? (await getEngine());
   const history = request.history ?? [];
-  const retrieved = await retrieveFor(e, request.question, history, request.k ?? DEFAULT_K);
+  const wide = await retrieveFor(e, request.question, history, CANDIDATE_PASSAGES);
   const started = performance.now();
-  const input = { question: request.question, history, store: e.store, retrieval: retrieved.retrieval };
+  const ranked = rerankBySentences(e.store, wide.retrieval, wide.query, request.k ?? DEFAULT_K, options.model);
+  const retrieved = { ...wide, retrieval: ranked.retrieval };
+  const input = { question: request.question, history, store: e.store, ...ranked };
   const llm = options.llm === undefined ? configuredLlm() : options.llm;
-  const answer = await answerQuestion(input, retrieved.query, verifyContext(e), { ...options, llm });
+  const answer = await answerQuestion(input, verifyContext(e), { ...options, llm });
   return toAskResponse(request.question, answer, retrieved, performance.now() - started);
 }

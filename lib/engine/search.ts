@@ -1,11 +1,13 @@
+import { rerankBySentences } from "@/lib/answer/ranking/rerank";
 import type { SearchRequest } from "@/lib/schemas/search";
-import { hybridSearch } from "@/lib/retrieval/search";
+import { CANDIDATE_PASSAGES, hybridSearch } from "@/lib/retrieval/search";
 import type { Passage } from "@/lib/types";
 import { getEngine } from "./engine";
 
-/** GET /api/search: the passages retrieval finds for a query, best first. */
+/** GET /api/search: the passages holding the best sentences for a query, best first (as /api/ask retrieves). */
 export async function search(request: SearchRequest): Promise<{ query: string; results: Passage[] }> {
   const engine = await getEngine();
   const vector = await engine.queries.embed(request.q);
-  return { query: request.q, results: hybridSearch(engine.store, request.q, vector, request.k).passages };
+  const wide = hybridSearch(engine.store, request.q, vector, Math.max(request.k, CANDIDATE_PASSAGES));
+  return { query: request.q, results: rerankBySentences(engine.store, wide, request.q, request.k).retrieval.passages };
 }

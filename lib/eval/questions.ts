@@ -1,14 +1,17 @@
 import fs from "node:fs/promises";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { askRequestSchema } from "@/lib/schemas/ask";
 
 /** One line of a question file (API.md, "Question files"). */
 export const evalQuestionSchema = z.object({
   id: z.string(),
-  kind: z.enum(["fact", "paraphrase", "conflict", "oos"]),
+  kind: z.enum(["fact", "paraphrase", "list", "number", "date", "why", "followup", "conflict", "oos"]),
   q: z.string().min(1),
   expect: z.array(z.string()),
   support: z.array(z.string()),
+  /** Earlier turns, for follow-ups: sent as /api/ask's history. */
+  history: askRequestSchema.shape.history,
 });
 
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;

@@ -2,7 +2,10 @@ import type { Engine } from "@/lib/engine/engine";
 import { searchLexical } from "@/lib/index/lexical";
 import { chunkDenseScores, nearestUnits } from "@/lib/retrieval/dense";
 import { reciprocalRankFusion } from "@/lib/retrieval/fusion";
-import { DENSE_CANDIDATES, hybridSearch } from "@/lib/retrieval/search";
+import { CANDIDATE_PASSAGES, DENSE_CANDIDATES, hybridSearch } from "@/lib/retrieval/search";
+import { contextualQuery } from "@/lib/retrieval/follow-up";
+import type { ModelWeights } from "@/lib/answer/ranking/model";
+import { rerankBySentences } from "@/lib/answer/ranking/rerank";
 import { firstSupportRank } from "./match";
 import type { EvalQuestion } from "./questions";
 import { RECALL_KS } from "./run";
@@ -16,17 +19,29 @@ const lexicalOnly: Ranker = (e, q, _v, k) => searchLexical(e.store.lexical, q, k
 const rrf: Ranker = (e, q, v, k) => reciprocalRankFusion([denseOnly(e, q, v, 50), lexicalOnly(e, q, v, 50)]).slice(0, k).map((r) => r.chunk);
 const hybrid: Ranker = (e, q, v, k) => hybridSearch(e.store, q, v, k).chunks;
 
-export const RETRIEVERS: Record<string, Ranker> = { dense: denseOnly, lexical: lexicalOnly, "rrf (k=60)": rrf, hybrid };
+const withSentenceRanker = (model?: ModelWeights): Ranker => (e, q, v, k) =>
+  rerankBySentences(e.store, hybridSearch(e.store, q, v, CANDIDATE_PASSAGES), q, k, model).retrieval.chunks;
+
+/** The retrievers compared; the last is what /api/ask uses (with each question's cross-validation model). */
+const retrievers = (model?: ModelWeights): [string, Ranker][] => [
+  ["dense", denseOnly],
+  ["lexical", lexicalOnly],
+  ["rrf (k=60)", rrf],
+  ["hybrid", hybrid],
+  ["hybrid + sentence ranker", withSentenceRanker(model)],
+];
 
 export type RetrieverRecall = { retriever: string; recall: Record<string, number>; mrr: number };
 
 /** recall@k and MRR of each retriever over the in-scope questions. */
-export async function compareRetrievers(engine: Engine, questions: EvalQuestion[]): Promise<RetrieverRecall[]> {
-  const inScope = questions.filter((q) => q.kind !== "oos");
-  const vectors = await Promise.all(inScope.map((q) => engine.queries.embed(q.q)));
+export async function compareRetrievers(engine: Engine, questions: EvalQuestion[], models?: ModelWeights[]): Promise<RetrieverRecall[]> {
+  const inScope = questions.map((q, i) => ({ q, model: models?.[i] })).filter(({ q }) => q.kind !== "oos");
+  const queries = inScope.map(({ q }) => contextualQuery(q.q, q.history ?? []));
+  const vectors = await Promise.all(queries.map((q) => engine.queries.embed(q)));
   const maxK = Math.max(...RECALL_KS);
-  return Object.entries(RETRIEVERS).map(([retriever, rank]) => {
-    const ranks = inScope.map((q, i) => firstSupportRank(rank(engine, q.q, vectors[i], maxK).map((c) => engine.store.chunks[c].text), q.support));
+  return retrievers().map(([retriever], r) => {
+    const rank = (i: number) => retrievers(inScope[i].model)[r][1](engine, queries[i], vectors[i], maxK);
+    const ranks = inScope.map(({ q }, i) => firstSupportRank(rank(i).map((c) => engine.store.chunks[c].text), q.support));
     const share = (k: number) => ranks.filter((r) => r !== null && r <= k).length / Math.max(1, ranks.length);
     return {
       retriever,

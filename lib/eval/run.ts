@@ -1,5 +1,8 @@
 import { citationProblems, documentTextLookup } from "./contract";
+import type { ModelWeights } from "@/lib/answer/ranking/model";
+import { rerankBySentences } from "@/lib/answer/ranking/rerank";
 import { ask, retrieveFor } from "@/lib/engine/ask";
+import { CANDIDATE_PASSAGES } from "@/lib/retrieval/search";
 import type { Engine } from "@/lib/engine/engine";
 import type { AskResponse } from "@/lib/types";
 import { firstSupportRank, holdsSupport, matchesExpectations } from "./match";
@@ -26,6 +29,8 @@ export type EvalMetrics = {
   recall: Record<`@${(typeof RECALL_KS)[number]}`, number>;
   mrr: number;
   oosRefusal: number | null;
+  /** In-scope questions answered "not covered". */
+  wronglyRefused: number;
   invalidMarkers: number;
   invalidOffsets: number;
   latencyMs: { p50: number; p95: number };
@@ -39,9 +44,11 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** Runs one question through the code path of /api/ask and judges it; recall is read 10 deep. */
-export async function evaluateQuestion(engine: Engine, question: EvalQuestion): Promise<QuestionResult> {
-  const response = await ask({ question: question.q }, engine);
-  const deep = await retrieveFor(engine, question.q, [], 10);
+export async function evaluateQuestion(engine: Engine, question: EvalQuestion, model?: ModelWeights): Promise<QuestionResult> {
+  const history = question.history ?? [];
+  const response = await ask({ question: question.q, history }, engine, { llm: null, model });
+  const wide = await retrieveFor(engine, question.q, history, CANDIDATE_PASSAGES);
+  const deep = rerankBySentences(engine.store, wide.retrieval, wide.query, Math.max(...RECALL_KS), model).retrieval;
   const oos = question.kind === "oos";
   const { ok, missing } = matchesExpectations(response.answer, question.expect);
   const supported = oos ? !response.answered : response.citations.some((c) => holdsSupport(c.text, question.support));
@@ -51,7 +58,7 @@ export async function evaluateQuestion(engine: Engine, question: EvalQuestion): 
     correct: oos ? !response.answered : response.answered && ok,
     supported,
     missing: oos && response.answered ? ["answered:false"] : missing,
-    supportRank: oos ? null : firstSupportRank(deep.retrieval.passages.map((p) => p.text), question.support),
+    supportRank: oos ? null : firstSupportRank(deep.passages.map((p) => p.text), question.support),
     problems: citationProblems(response, documentTextLookup(engine.store.documents)),
   };
 }
@@ -76,6 +83,7 @@ export function summarize(results: QuestionResult[]): EvalMetrics {
     recall,
     mrr: inScope.length ? inScope.reduce((a, r) => a + (r.supportRank ? 1 / r.supportRank : 0), 0) / inScope.length : 0,
     oosRefusal: oos.length ? share(oos, (r) => r.correct) : null,
+    wronglyRefused: share(inScope, (r) => !r.response.answered),
     invalidMarkers: results.reduce((n, r) => n + r.problems.markers.length, 0),
     invalidOffsets: results.reduce((n, r) => n + r.problems.offsets.length, 0),
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
@@ -83,8 +91,9 @@ export function summarize(results: QuestionResult[]): EvalMetrics {
   };
 }
 
-export async function runEval(engine: Engine, questions: EvalQuestion[]): Promise<{ results: QuestionResult[]; metrics: EvalMetrics }> {
+/** Scores every question; `models[i]` (cross-validation) answers question i, else the fitted weights. */
+export async function runEval(engine: Engine, questions: EvalQuestion[], models?: ModelWeights[]): Promise<{ results: QuestionResult[]; metrics: EvalMetrics }> {
   const results: QuestionResult[] = [];
-  for (const q of questions) results.push(await evaluateQuestion(engine, q));
+  for (const [i, q] of questions.entries()) results.push(await evaluateQuestion(engine, q, models?.[i]));
   return { results, metrics: summarize(results) };
 }

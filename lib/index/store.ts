@@ -33,6 +33,12 @@ export function unitVector(data: Pick<IndexData, "vectors" | "manifest">, unit: 
   return data.vectors.subarray(unit * d, (unit + 1) * d);
 }
 
+/** A sentence's text, as its document has it. */
+export function unitText(store: Pick<IndexStore, "units" | "documentById">, unit: number): string {
+  const u = store.units[unit];
+  return store.documentById.get(u.docId)!.text.slice(u.start, u.end);
+}
+
 /** The text BM25 sees for a chunk: its document title and section path weigh in too. */
 export function lexicalField(chunk: Chunk, title: string): string {
   return [title, ...chunk.section, chunk.text].join("\n");

@@ -1,5 +1,7 @@
 import type { IndexStore } from "@/lib/index/store";
 import { searchLexical } from "@/lib/index/lexical";
+import { terms } from "@/lib/text/normalize";
+import { derivedWords } from "@/lib/text/related-words";
 import { overlap } from "@/lib/text/spans";
 import type { Passage } from "@/lib/types";
 import { chunkDenseScores, nearestUnits } from "./dense";
@@ -9,6 +11,8 @@ import { fuseScores, type ScoredChunk } from "./fusion";
 export const DEFAULT_K = 6;
 /** Sentences fetched from the vector index before they are grouped into chunks. */
 export const DENSE_CANDIDATES = 96;
+/** Passages fetched for the sentence ranker (lib/answer/ranking) to choose the best k from. */
+export const CANDIDATE_PASSAGES = 40;
 /** Chunks BM25 ranks before fusion. */
 export const LEXICAL_CANDIDATES = 48;
 
@@ -55,10 +59,35 @@ function dropOverlaps(store: IndexStore, ranked: ScoredChunk[], k: number): Scor
   return kept;
 }
 
-/** Hybrid retrieval: nearest sentences grouped by chunk, fused with BM25 over chunks. */
+/** What a match on a related word (WordNet synonym or derivation) counts for, against the word itself. */
+const RELATED_WORD_WEIGHT = 0.5;
+
+/** The forms WordNet derives from the question's content words ("leads" → leader), for a second BM25 pass. */
+function relatedQuery(query: string): string {
+  return query
+    .split(/[^\p{L}\p{N}'’-]+/u)
+    .filter((w) => terms(w).length)
+    .flatMap((w) => derivedWords(w))
+    .join(" ");
+}
+
+/**
+ * BM25 of the question, plus BM25 of its related words at a lower weight: a plain question
+ * ("Who leads X?") finds the passage that says "leader" though it never says "leads".
+ */
+function lexicalScores(store: IndexStore, query: string): Map<number, number> {
+  const scores = new Map(searchLexical(store.lexical, query, LEXICAL_CANDIDATES).map((h) => [h.index, h.score]));
+  const related = relatedQuery(query);
+  if (related) {
+    for (const h of searchLexical(store.lexical, related, LEXICAL_CANDIDATES)) scores.set(h.index, (scores.get(h.index) ?? 0) + RELATED_WORD_WEIGHT * h.score);
+  }
+  return scores;
+}
+
+/** Hybrid retrieval: nearest sentences grouped by chunk, fused with BM25 over chunks (and over the question's related words). */
 export function hybridSearch(store: IndexStore, query: string, queryVector: Float32Array, k: number): Retrieval {
   const dense = chunkDenseScores(store, nearestUnits(store, queryVector, DENSE_CANDIDATES));
-  const lexical = new Map(searchLexical(store.lexical, query, LEXICAL_CANDIDATES).map((h) => [h.index, h.score]));
+  const lexical = lexicalScores(store, query);
   const fused = fuseScores(dense, lexical)
     .map((r) => ({ ...r, score: r.score * (MENU_DISCOUNT + (1 - MENU_DISCOUNT) * store.chunkProse[r.chunk]) }))
     .sort((a, b) => b.score - a.score || a.chunk - b.chunk);

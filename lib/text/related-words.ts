@@ -187,23 +187,18 @@ function frequentSynsets(dict: Dictionary, word: string): { pos: Pos; lemma: str
   );
 }
 
-const cache = new Map<string, string[]>();
+const caches = { all: new Map<string, string[]>(), derived: new Map<string, string[]>() };
 
-/**
- * Single-word lemmas related to a word: synonyms in its most frequent senses and derivationally
- * related forms ("lead" -> "leader", "found" -> "establish", "founder"), lower case, without the
- * word's own lemmas. Unknown words, and every word when WordNet is missing, give [].
- */
-export function relatedWords(word: string): string[] {
+function collect(word: string, kind: keyof typeof caches): string[] {
   const w = word.toLowerCase();
-  const cached = cache.get(w);
+  const cached = caches[kind].get(w);
   if (cached) return cached;
   const dict = loadDictionary();
   const related = new Set<string>();
   if (dict && isWord(w)) {
     for (const { pos, lemma, offset } of frequentSynsets(dict, w)) {
       const synset = synsetAt(dict, pos, offset);
-      synset.words.forEach((x) => related.add(x));
+      if (kind === "all") synset.words.forEach((x) => related.add(x));
       const wordNumber = synset.words.indexOf(lemma) + 1;
       for (const p of synset.pointers) {
         if (p.symbol === "+" && p.source === wordNumber) related.add(synsetAt(dict, p.pos, p.offset).words[p.target - 1]);
@@ -212,6 +207,23 @@ export function relatedWords(word: string): string[] {
   }
   const own = new Set([w, ...lemmas(w)]);
   const result = [...related].filter((x) => !own.has(x) && !x.includes("_"));
-  cache.set(w, result);
+  caches[kind].set(w, result);
   return result;
+}
+
+/**
+ * Single-word lemmas related to a word: synonyms in its most frequent senses and derivationally
+ * related forms ("lead" -> "leader", "found" -> "establish", "founder"), lower case, without the
+ * word's own lemmas. Unknown words, and every word when WordNet is missing, give [].
+ */
+export function relatedWords(word: string): string[] {
+  return collect(word, "all");
+}
+
+/**
+ * Only the derivationally related forms ("leads" -> "leader", "founded" -> "founder", "foundation"):
+ * fewer than relatedWords and rarely off the word's meaning, so fit for widening a search.
+ */
+export function derivedWords(word: string): string[] {
+  return collect(word, "derived");
 }

@@ -1,0 +1,220 @@
+import { unitText, unitVector, type IndexStore } from "@/lib/index/store";
+import { lexicalTerms } from "@/lib/index/lexical";
+import { terms } from "@/lib/text/normalize";
+import { isMenu } from "@/lib/text/prose";
+import { synonymsOf } from "@/lib/text/synonyms";
+import { questionAnswerKinds, type AnswerKind } from "@/lib/text/answer-kinds";
+import { relatedWords } from "@/lib/text/related-words";
+import type { Retrieval } from "@/lib/retrieval/search";
+import { dot, normalize } from "@/lib/embeddings/vector";
+import { sentenceStats, type SentenceStats } from "./sentence-stats";
+
+/**
+ * What the ranking model knows of a sentence as an answer to a question. The order is the
+ * order of the weights in weights.json; `npm run fit` writes them by these names.
+ */
+export const FEATURES = [
+  "dense", // meaning: question · sentence (USE-lite)
+  "headingDense", // question · the question-shaped heading the sentence sits under
+  "coverage", // share of the question's idf-weighted terms the sentence holds
+  "related", // share held only through related words (synonyms, derivations)
+  "plainCoverage", // share of the question's terms, unweighted
+  "phrase", // share of the question's word pairs
+  "sectionCoverage", // share held by the document title and section headings
+  "passageScore", // retrieval score of its passage, relative to the best
+  "passageRank", // 1 / rank of its passage
+  "answerType", // +1 holds the kind of answer asked for (date, quantity, name), -1 lacks it, 0 no kind asked
+  "novelty", // share of its terms the question does not use: an answer adds something
+  "length", // log length
+  "menu", // navigation text
+  "keyValue", // an infobox line ("Headquarters: Brussels")
+  "recency", // how new its document is among the collection's
+  "leadingPronoun", // opens with This/It/They: leans on the sentence before
+  "denseRank", // 1 / rank by meaning among the candidates
+  "previousCoverage", // coverage of the sentence before it: answers often follow the sentence naming the topic
+  "missingRare", // the rarest question term it lacks, relative to the rarest question term
+  "typedCoverage", // coverage when it holds the kind of answer asked for: about the thing asked, with the answer
+  "denseCoverage", // meaning and words agreeing
+  "windowDense", // question · the sentence with its neighbours: the answer may be spread over two
+  "passageCoverage", // share of the question's weighted terms (or related words) its passage, title and headings hold
+] as const;
+
+export type Candidate = { unit: number; passageRank: number; features: number[] };
+
+/** The question as features need it: its vector, weighted terms and word pairs. */
+export type QuestionProfile = {
+  vector: Float32Array;
+  weights: Map<string, number>;
+  total: number;
+  maxWeight: number;
+  pairs: string[];
+  /** Stems of words related in meaning to each question term (WordNet synonyms and derivations). */
+  related: Map<string, Set<string>>;
+  /** The kinds of answer the question asks for (a date, a person…); empty when it does not say. */
+  wanted: AnswerKind[];
+};
+
+const KEY_VALUE = /^[\s\-*•]*\p{Lu}[\p{L}\d ]{1,30}:\s/u;
+const LEADING_PRONOUN = /^["“(]?(This|It|These|They|He|She|Such|Its|Their|Those)\b/;
+const MIN_SENTENCE_CHARS = 20;
+
+/** Each question term (stemmed) with the stems of the words WordNet relates to the word it came from. */
+function relatedStems(question: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const word of question.split(/[^\p{L}\p{N}'’-]+/u)) {
+    const [term] = terms(word);
+    if (!term) continue;
+    const set = out.get(term) ?? new Set(synonymsOf(term));
+    for (const r of relatedWords(word)) for (const t of terms(r)) set.add(t);
+    set.delete(term);
+    out.set(term, set);
+  }
+  return out;
+}
+
+export function questionProfile(stats: SentenceStats, question: string, vector: Float32Array): QuestionProfile {
+  const weights = new Map([...new Set(terms(question))].map((t) => [t, stats.idf(t)]));
+  const values = [...weights.values()];
+  return {
+    vector,
+    weights,
+    total: values.reduce((a, w) => a + w, 0) || 1,
+    maxWeight: Math.max(1e-9, ...values),
+    pairs: lexicalTerms(question).filter((t) => t.includes(" ")),
+    related: relatedStems(question),
+    wanted: questionAnswerKinds(question),
+  };
+}
+
+type TermMatch = { exact: number; related: number; plain: number; missingRare: number };
+
+function matchTerms(q: QuestionProfile, present: Set<string>): TermMatch {
+  let exact = 0;
+  let related = 0;
+  let plain = 0;
+  let missing = 0;
+  for (const [t, w] of q.weights) {
+    if (present.has(t)) {
+      exact += w;
+      plain++;
+    } else if ([...(q.related.get(t) ?? [])].some((s) => present.has(s))) related += w;
+    else missing = Math.max(missing, w);
+  }
+  return { exact: exact / q.total, related: related / q.total, plain: q.weights.size ? plain / q.weights.size : 0, missingRare: missing / q.maxWeight };
+}
+
+function coverageOf(q: QuestionProfile, present: Set<string> | undefined): number {
+  return present ? matchTerms(q, present).exact : 0;
+}
+
+/** Page furniture that states nothing: "See also" lists, "Read more", share links. */
+const FURNITURE = /^\W*(?:see also|read more|related|share (?:this|on)|follow us|skip to)\b/i;
+
+/** Sections that point elsewhere rather than state anything (a wiki's "See also", "References"). */
+const POINTER_SECTION = /^(?:see also|references|external links|further reading|notes|bibliography|sources|citations)$/i;
+
+const inPointerSection = (store: IndexStore, chunk: number) => store.chunks[chunk].section.some((h) => POINTER_SECTION.test(h.trim()));
+
+/** Wiki table markup flattened into text ("| | NATO members | |"). */
+const isTableRow = (text: string) => (text.match(/\|/g) ?? []).length >= 3;
+
+/** Sentences that can be claims: not headings or questions, menus, page furniture or scraps. */
+function isCandidate(store: IndexStore, unit: number): boolean {
+  if (store.unitIsQuestion[unit]) return false;
+  const text = unitText(store, unit);
+  return text.length >= MIN_SENTENCE_CHARS && /\p{L}{3}/u.test(text) && !isMenu(text) && !FURNITURE.test(text) && !isTableRow(text);
+}
+
+/** Share of the question's words (by count) that no sentence of the collection uses. */
+export function unknownWordShare(store: IndexStore, question: string): number {
+  const stats = sentenceStats(store);
+  const words = [...new Set(terms(question))];
+  return words.length ? words.filter((t) => !stats.known(t)).length / words.length : 1;
+}
+
+/** Every candidate sentence of the retrieved passages, with its features. */
+export function candidateFeatures(store: IndexStore, retrieval: Retrieval, question: string): Candidate[] {
+  const stats = sentenceStats(store);
+  const q = questionProfile(stats, question, retrieval.queryVector);
+  const best = retrieval.passages[0]?.score || 1;
+  const seen = new Set<number>();
+  const out: Candidate[] = [];
+  retrieval.chunks.forEach((chunk, rank) => {
+    for (const unit of store.chunkUnits[chunk]) {
+      if (seen.has(unit) || !isCandidate(store, unit) || inPointerSection(store, chunk)) continue;
+      seen.add(unit);
+      out.push({ unit, passageRank: rank, features: sentenceFeatures(store, stats, q, unit, chunk, retrieval.passages[rank].score / best, rank) });
+    }
+  });
+  const byDense = out.map((c, i) => [c.features[0], i]).sort((a, b) => b[0] - a[0]);
+  byDense.forEach(([, i], r) => (out[i].features[FEATURES.indexOf("denseRank")] = 1 / (r + 1)));
+  return out;
+}
+
+const ENTITY_KINDS = new Set<AnswerKind>(["person", "place", "organization"]);
+
+/**
+ * Whether the sentence holds the kind of answer asked for. A person, place or organisation
+ * counts only when the question does not already name it: "Who leads X?" is not answered by
+ * a sentence that names only X.
+ */
+function holdsAnswerKind(stats: SentenceStats, q: QuestionProfile, unit: number): boolean {
+  const kinds = stats.kinds(unit);
+  return q.wanted.some((kind) =>
+    ENTITY_KINDS.has(kind)
+      ? stats.entities(unit).some((e) => e.kind === kind && e.terms.some((t) => !q.weights.has(t)))
+      : kinds.has(kind),
+  );
+}
+
+/** The sentence's vector summed with its neighbours' in the same document, unit length. */
+function windowVector(store: IndexStore, unit: number): Float32Array {
+  const docId = store.units[unit].docId;
+  const sum = new Float32Array(unitVector(store, unit));
+  for (const n of [unit - 1, unit + 1]) {
+    if (store.units[n]?.docId !== docId) continue;
+    const v = unitVector(store, n);
+    for (let i = 0; i < sum.length; i++) sum[i] += v[i];
+  }
+  return normalize(sum);
+}
+
+function sentenceFeatures(store: IndexStore, stats: SentenceStats, q: QuestionProfile, unit: number, chunk: number, passageScore: number, rank: number): number[] {
+  const text = unitText(store, unit);
+  const u = store.units[unit];
+  const present = stats.terms[unit];
+  const match = matchTerms(q, present);
+  const heading = stats.heading[unit];
+  const context = new Set(terms([store.documentById.get(u.docId)!.title, ...store.chunks[chunk].section].join(" ")));
+  const passageMatch = matchTerms(q, new Set([...context, ...stats.chunkTerms(chunk)]));
+  const pairs = new Set(lexicalTerms(text));
+  const previous = unit > 0 && store.units[unit - 1].docId === u.docId ? stats.terms[unit - 1] : undefined;
+  const novel = [...present].filter((t) => !q.weights.has(t)).length;
+  const dense = dot(q.vector, unitVector(store, unit));
+  const answerType = q.wanted.length ? (holdsAnswerKind(stats, q, unit) ? 1 : -1) : 0;
+  return [
+    dense,
+    heading >= 0 ? dot(q.vector, unitVector(store, heading)) : 0,
+    match.exact,
+    match.related,
+    match.plain,
+    q.pairs.length ? q.pairs.filter((p) => pairs.has(p)).length / q.pairs.length : 0,
+    coverageOf(q, context),
+    passageScore,
+    1 / (rank + 1),
+    answerType,
+    present.size ? novel / present.size : 0,
+    Math.log(text.length) / Math.log(360),
+    isMenu(text) ? 1 : 0,
+    KEY_VALUE.test(text) ? 1 : 0,
+    stats.recency.get(u.docId) ?? 0,
+    LEADING_PRONOUN.test(text.trim()) ? 1 : 0,
+    0, // denseRank, set once every candidate is known
+    coverageOf(q, previous),
+    match.missingRare,
+    answerType > 0 ? match.exact + match.related : 0,
+    dense * (match.exact + match.related),
+    dot(q.vector, windowVector(store, unit)),
+    passageMatch.exact + passageMatch.related,
+  ];
+}

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import fitted from "./weights.json";
+import { FEATURES, type Candidate } from "./features";
+
+/** What refusal looks at: the best-ranked sentence's evidence. */
+export const REFUSAL_FEATURES = ["score", "margin", "dense", "coverage", "related", "plainCoverage", "answerType", "missingRare", "headingDense", "unknownWords", "passageCoverage", "bestPassageCoverage"] as const;
+
+/** The fitted model: a linear sentence ranker and a logistic answer-or-refuse classifier. */
+export const weightsSchema = z.object({
+  version: z.literal(1),
+  fittedOn: z.string(),
+  ranker: z.record(z.enum(FEATURES), z.number()),
+  refusal: z.object({
+    weights: z.record(z.enum(REFUSAL_FEATURES), z.number()),
+    bias: z.number(),
+    /** Below this P(answerable) the extractive answerer refuses. */
+    threshold: z.number(),
+    /** Below this, clearly off-topic: refused without asking a language model. */
+    floor: z.number(),
+  }),
+  /** A further sentence is kept when its weight relative to the best (softmax) is at least this. */
+  keepRatio: z.number(),
+});
+
+export type ModelWeights = z.infer<typeof weightsSchema>;
+
+let parsed: ModelWeights | undefined;
+
+/** The weights `npm run fit` wrote, checked once (lazily, so that a refit never depends on the old file). */
+export function fittedWeights(): ModelWeights {
+  parsed ??= weightsSchema.parse(fitted);
+  return parsed;
+}
+
+export type RankedSentence = Candidate & { score: number };
+
+export function linear(weights: Record<string, number>, names: readonly string[], values: number[]): number {
+  let z = 0;
+  names.forEach((n, i) => (z += (weights[n] ?? 0) * values[i]));
+  return z;
+}
+
+/** Candidates best first by the fitted ranker. */
+export function rankCandidates(candidates: Candidate[], weights: ModelWeights = fittedWeights()): RankedSentence[] {
+  return candidates
+    .map((c) => ({ ...c, score: linear(weights.ranker, FEATURES, c.features) }))
+    .sort((a, b) => b.score - a.score || a.passageRank - b.passageRank);
+}
+
+/** How many of the best sentences refusal looks at for the question's words. */
+const REFUSAL_DEPTH = 3;
+
+const feature = (c: Candidate, name: (typeof FEATURES)[number]) => c.features[FEATURES.indexOf(name)];
+
+/** The refusal classifier's inputs for a ranked list. */
+export function refusalFeatures(ranked: RankedSentence[], unknownWords: number): number[] {
+  const [top, second] = ranked;
+  if (!top) return REFUSAL_FEATURES.map((f) => (f === "unknownWords" ? unknownWords : 0));
+  return [
+    top.score,
+    second ? top.score - second.score : 1,
+    feature(top, "dense"),
+    feature(top, "coverage"),
+    feature(top, "related"),
+    feature(top, "plainCoverage"),
+    feature(top, "answerType"),
+    feature(top, "missingRare"),
+    feature(top, "headingDense"),
+    unknownWords,
+    feature(top, "passageCoverage"),
+    Math.max(...ranked.slice(0, REFUSAL_DEPTH).map((s) => feature(s, "passageCoverage"))),
+  ];
+}
+
+/** Probability that the documents answer the question, from its best evidence. */
+export function answerProbability(ranked: RankedSentence[], unknownWords: number, weights: ModelWeights = fittedWeights()): number {
+  if (!ranked.length) return 0;
+  const z = weights.refusal.bias + linear(weights.refusal.weights, REFUSAL_FEATURES, refusalFeatures(ranked, unknownWords));
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,38 @@
+import type { IndexStore } from "@/lib/index/store";
+import type { Retrieval } from "@/lib/retrieval/search";
+import { candidateFeatures, unknownWordShare } from "./features";
+import { fittedWeights, rankCandidates, type ModelWeights, type RankedSentence } from "./model";
+
+export type RankedRetrieval = {
+  retrieval: Retrieval;
+  sentences: RankedSentence[];
+  /** Share of the question's words the collection never uses, for refusal. */
+  unknownWords: number;
+};
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/**
+ * Ranks the sentences of a wide retrieval with the fitted model and keeps the k passages
+ * holding the best sentences, best first: the passage order people and the answerers see.
+ */
+export function rerankBySentences(store: IndexStore, wide: Retrieval, question: string, k: number, model: ModelWeights = fittedWeights()): RankedRetrieval {
+  const ranked = rankCandidates(candidateFeatures(store, wide, question), model);
+  const best = new Map<number, number>();
+  for (const s of ranked) if (!best.has(s.passageRank)) best.set(s.passageRank, s.score);
+  const order = wide.chunks
+    .map((_, rank) => rank)
+    .sort((a, b) => (best.get(b) ?? -Infinity) - (best.get(a) ?? -Infinity) || a - b)
+    .slice(0, k);
+  const newRank = new Map(order.map((old, i) => [old, i]));
+  const score = (old: number) => round(1 / (1 + Math.exp(-(best.get(old) ?? -10))));
+  return {
+    retrieval: {
+      ...wide,
+      chunks: order.map((old) => wide.chunks[old]),
+      passages: order.map((old) => ({ ...wide.passages[old], score: score(old) })),
+    },
+    unknownWords: unknownWordShare(store, question),
+    sentences: ranked.filter((s) => newRank.has(s.passageRank)).map((s) => ({ ...s, passageRank: newRank.get(s.passageRank)! })),
+  };
+}

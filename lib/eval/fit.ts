@@ -1,0 +1,99 @@
+import { candidateFeatures, FEATURES, unknownWordShare, type Candidate } from "@/lib/answer/ranking/features";
+import { answerProbability, rankCandidates, REFUSAL_FEATURES, refusalFeatures, type ModelWeights } from "@/lib/answer/ranking/model";
+import { selectSentences } from "@/lib/answer/ranking/select";
+import { unitText } from "@/lib/index/store";
+import { retrieveFor } from "@/lib/engine/ask";
+import { CANDIDATE_PASSAGES } from "@/lib/retrieval/search";
+import type { Engine } from "@/lib/engine/engine";
+import { fitLogistic, fitRanker, type Example } from "./logistic";
+import { matchesExpectations, supportSpans } from "./match";
+import type { EvalQuestion } from "./questions";
+
+/** One question's candidate sentences and which of them hold its support text. */
+export type QuestionExamples = { question: EvalQuestion; candidates: Candidate[]; labels: (0 | 1)[]; unknownWords: number };
+
+export async function collectExamples(engine: Engine, questions: EvalQuestion[]): Promise<QuestionExamples[]> {
+  const out: QuestionExamples[] = [];
+  for (const question of questions) {
+    const { query, retrieval } = await retrieveFor(engine, question.q, question.history ?? [], CANDIDATE_PASSAGES);
+    const candidates = candidateFeatures(engine.store, retrieval, query);
+    const spans = supportSpans(engine.store.documents, question.support);
+    const labels = candidates.map((c): 0 | 1 => {
+      const u = engine.store.units[c.unit];
+      return spans.some((s) => s.docId === u.docId && s.start < u.end && u.start < s.end) ? 1 : 0;
+    });
+    out.push({ question, candidates, labels, unknownWords: unknownWordShare(engine.store, query) });
+  }
+  return out;
+}
+
+const inScope = (e: QuestionExamples) => e.question.kind !== "oos";
+
+/** Gradient steps for the ranker: past about a thousand its cross-validated accuracy no longer moves. */
+const RANKER_EPOCHS = 1000;
+
+/** Candidate keep ratios; none below 0.1, so that a second or third sentence has to earn its place. */
+const KEEP_RATIOS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
+
+function emptyWeights(): ModelWeights {
+  return {
+    version: 1,
+    fittedOn: "",
+    ranker: Object.fromEntries(FEATURES.map((f) => [f, 0])) as ModelWeights["ranker"],
+    refusal: { weights: Object.fromEntries(REFUSAL_FEATURES.map((f) => [f, 0])) as ModelWeights["refusal"]["weights"], bias: 0, threshold: 0.5, floor: 0.25 },
+    keepRatio: 0.5,
+  };
+}
+
+/**
+ * In-scope questions the model may refuse: a wrong refusal costs a person the answer the
+ * documents hold, so the threshold is the highest that refuses at most this share of them.
+ */
+const MAX_WRONG_REFUSALS = 0.03;
+
+/** The highest threshold on P(answerable) that refuses at most `share` of the in-scope questions. */
+function thresholdRefusing(scored: { p: number; answerable: boolean }[], share: number): number {
+  const inScope = scored.filter((s) => s.answerable).map((s) => s.p).sort((a, b) => a - b);
+  return Math.floor((inScope[Math.floor(inScope.length * share)] ?? 0.5) * 100) / 100;
+}
+
+/** Fits the ranker, then refusal on its rankings, then how many sentences an answer keeps. */
+export function fitModel(engine: Engine, examples: QuestionExamples[], fittedOn: string): ModelWeights {
+  const model = emptyWeights();
+  model.fittedOn = fittedOn;
+  const groups = examples.filter(inScope).map((e) => e.candidates.map((c, i): Example => ({ x: c.features, y: e.labels[i] })));
+  const ranker = fitRanker(groups, { epochs: RANKER_EPOCHS });
+  FEATURES.forEach((f, i) => (model.ranker[f] = round(ranker[i])));
+  const refusalExamples: Example[] = [];
+  const ranked = examples.map((e) => rankCandidates(e.candidates, model));
+  examples.forEach((e, i) => refusalExamples.push({ x: refusalFeatures(ranked[i], e.unknownWords), y: inScope(e) ? 1 : 0 }));
+  const refusal = fitLogistic(refusalExamples, { l2: 0.01 });
+  REFUSAL_FEATURES.forEach((f, i) => (model.refusal.weights[f] = round(refusal.weights[i])));
+  model.refusal.bias = round(refusal.bias);
+  const scored = examples.map((e, i) => ({ p: answerProbability(ranked[i], e.unknownWords, model), answerable: inScope(e) }));
+  model.refusal.threshold = thresholdRefusing(scored, MAX_WRONG_REFUSALS);
+  // With a language model, only what is below every in-scope question is refused unasked.
+  model.refusal.floor = thresholdRefusing(scored, 0);
+  model.keepRatio = bestKeepRatio(engine, examples.filter(inScope), ranked.filter((_, i) => inScope(examples[i])));
+  return model;
+}
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+function bestKeepRatio(engine: Engine, examples: QuestionExamples[], ranked: ReturnType<typeof rankCandidates>[]): number {
+  let best = { ratio: 0.5, hits: -1 };
+  for (const ratio of KEEP_RATIOS) {
+    const hits = examples.filter((e, i) => {
+      const text = selectSentences(engine.store, ranked[i], ratio).map((s) => unitText(engine.store, s.unit)).join(" ");
+      return matchesExpectations(text, e.question.expect).ok;
+    }).length;
+    if (hits > best.hits) best = { ratio, hits };
+  }
+  return best.ratio;
+}
+
+/** k-fold cross-validation: for each question, the model fitted without its fold. */
+export function crossValidatedModels(engine: Engine, examples: QuestionExamples[], folds: number): ModelWeights[] {
+  const models = Array.from({ length: folds }, (_, f) => fitModel(engine, examples.filter((_, i) => i % folds !== f), `fold ${f + 1} of ${folds}`));
+  return examples.map((_, i) => models[i % folds]);
+}
