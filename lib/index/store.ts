@@ -51,14 +51,24 @@ export function buildDense(data: Pick<IndexData, "vectors" | "manifest" | "units
   return index;
 }
 
-/** A unit belongs to every chunk that holds most of it (overlapping chunks share units). */
+/**
+ * A unit belongs to every chunk that holds most of it (overlapping chunks share units). A
+ * document's units are in order and do not overlap (checked at load), so each chunk looks only
+ * at the units it meets, found by binary search: linear in the index, not units × chunks.
+ */
 function linkUnits(chunks: Chunk[], units: Unit[]) {
   const unitChunks: number[][] = units.map(() => []);
   const chunkUnits: number[][] = chunks.map(() => []);
   const byDoc = new Map<string, number[]>();
-  units.forEach((u, i) => byDoc.set(u.docId, [...(byDoc.get(u.docId) ?? []), i]));
+  units.forEach((u, i) => {
+    const list = byDoc.get(u.docId);
+    if (list) list.push(i);
+    else byDoc.set(u.docId, [i]);
+  });
   chunks.forEach((c, ci) => {
-    for (const ui of byDoc.get(c.docId) ?? []) {
+    const docUnits = byDoc.get(c.docId) ?? [];
+    for (let k = firstEndingAfter(units, docUnits, c.start); k < docUnits.length && units[docUnits[k]].start < c.end; k++) {
+      const ui = docUnits[k];
       if (mostlyWithin(units[ui], c)) {
         unitChunks[ui].push(ci);
         chunkUnits[ci].push(ui);
@@ -66,6 +76,18 @@ function linkUnits(chunks: Chunk[], units: Unit[]) {
     }
   });
   return { unitChunks, chunkUnits };
+}
+
+/** The first of a document's ordered units that ends after `offset`. */
+function firstEndingAfter(units: Unit[], docUnits: number[], offset: number): number {
+  let lo = 0;
+  let hi = docUnits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[docUnits[mid]].end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 export function assembleStore(data: IndexData, dense: hnswlib.HierarchicalNSW, lexical: LexicalIndex): IndexStore {
