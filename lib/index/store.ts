@@ -28,7 +28,10 @@ export type IndexStore = IndexData & {
   chunkProse: number[];
 };
 
-export function unitVector(data: Pick<IndexData, "vectors" | "manifest">, unit: number): Float32Array {
+/** What reading vectors needs: the rows and their width. */
+type Vectors = Pick<IndexData, "vectors"> & { manifest: Pick<IndexManifest, "embedder"> };
+
+export function unitVector(data: Vectors, unit: number): Float32Array {
   const d = data.manifest.embedder.dimensions;
   return data.vectors.subarray(unit * d, (unit + 1) * d);
 }
@@ -43,7 +46,7 @@ export function buildLexical(data: Pick<IndexData, "chunks" | "documents">): Lex
   return buildLexicalIndex(data.chunks.map((c) => lexicalField(c, titles.get(c.docId) ?? "")));
 }
 
-export function buildDense(data: Pick<IndexData, "vectors" | "manifest" | "units">): hnswlib.HierarchicalNSW {
+export function buildDense(data: Vectors & Pick<IndexData, "units">): hnswlib.HierarchicalNSW {
   const index = new hnswlib.HierarchicalNSW("cosine", data.manifest.embedder.dimensions);
   index.initIndex(Math.max(1, data.units.length), HNSW_PARAMS.m, HNSW_PARAMS.efConstruction, 42);
   for (let i = 0; i < data.units.length; i++) index.addPoint(Array.from(unitVector(data, i)), i);

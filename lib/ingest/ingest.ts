@@ -1,6 +1,6 @@
 import { readCorpus, type CorpusDocument } from "@/lib/corpus/read";
 import type { Embedder } from "@/lib/embeddings/types";
-import { readIndexData, writeIndex } from "@/lib/index/disk";
+import { readIndexData, writeIndex, type IndexDraft } from "@/lib/index/disk";
 import { INDEX_FORMAT, type IndexManifest, type Unit } from "@/lib/index/format";
 import { unitVector, type IndexData } from "@/lib/index/store";
 import type { Chunk } from "@/lib/types";
@@ -77,13 +77,13 @@ async function embedPart(doc: CorpusDocument, options: IngestOptions, settings: 
   return { doc, chunks, units, vectors };
 }
 
-function assemble(parts: DocumentPart[], embedder: Embedder, settings: ChunkSettings): IndexData {
+function assemble(parts: DocumentPart[], embedder: Embedder, settings: ChunkSettings): IndexDraft {
   const d = embedder.dimensions;
   const units = parts.flatMap((p) => p.units);
   const vectors = new Float32Array(units.length * d);
   let row = 0;
   for (const v of parts.flatMap((p) => p.vectors)) vectors.set(v, d * row++);
-  const manifest: IndexManifest = {
+  const manifest: IndexDraft["manifest"] = {
     format: INDEX_FORMAT,
     createdAt: new Date().toISOString(),
     embedder: { id: embedder.id, dimensions: d },
@@ -113,7 +113,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const toEmbed = documents.filter((d) => !isUnchanged(d));
   options.onProgress?.({ type: "start", documents: documents.length, toEmbed: toEmbed.length, unchanged: documents.length - toEmbed.length, removed });
 
-  const summary = (data: Pick<IndexData, "manifest">, embeddedUnits: number, nothingChanged = false): IngestSummary => ({
+  const summary = (data: { manifest: Pick<IndexManifest, "counts"> }, embeddedUnits: number, nothingChanged = false): IngestSummary => ({
     nothingChanged,
     documents: data.manifest.counts.documents,
     chunks: data.manifest.counts.chunks,
