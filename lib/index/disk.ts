@@ -16,6 +16,7 @@ import {
   type IndexFileKey,
   type IndexManifest,
 } from "./format";
+import { isRunning, writerPid } from "./lock";
 import { assembleStore, buildDense, buildLexical, type IndexData, type IndexStore } from "./store";
 
 /** data/current is a symlink to the live index folder; swapping it is one atomic rename. */
@@ -135,7 +136,7 @@ export async function loadIndex(dataDir: string, embedderId?: string): Promise<I
 
 /**
  * Writes a new index beside the live one, then points data/current at it: an interrupted run
- * leaves the previous index in place.
+ * leaves the previous index in place. Callers hold the ingest lock (lock.ts).
  */
 export async function writeIndex(dataDir: string, draft: IndexDraft): Promise<IndexStore> {
   await fs.mkdir(dataDir, { recursive: true });
@@ -177,9 +178,16 @@ async function swapCurrent(dataDir: string, name: string): Promise<void> {
   await fs.rename(link, currentIndexDir(dataDir));
 }
 
-/** Drops index folders other than the live one (earlier versions, leftovers of interrupted runs). */
+/**
+ * Drops index folders that nobody uses: earlier indexes of this process and folders whose
+ * writer is no longer running (earlier runs, interrupted ones). A folder of another running
+ * process is left alone, complete or not: it may be an index about to become current.
+ */
 async function removeStale(dataDir: string, live: string): Promise<void> {
+  const current = await fs.readlink(currentIndexDir(dataDir)).catch(() => live);
   for (const entry of await fs.readdir(dataDir)) {
-    if (entry.startsWith("index-") && entry !== live) await fs.rm(path.join(dataDir, entry), { recursive: true, force: true });
+    const pid = writerPid(entry);
+    if (pid === null || entry === live || entry === current) continue;
+    if (pid === process.pid || !isRunning(pid)) await fs.rm(path.join(dataDir, entry), { recursive: true, force: true });
   }
 }

@@ -2,12 +2,14 @@ import { readCorpus, type CorpusDocument } from "@/lib/corpus/read";
 import type { Embedder } from "@/lib/embeddings/types";
 import { readIndexData, writeIndex, type IndexDraft } from "@/lib/index/disk";
 import { INDEX_FORMAT, type IndexManifest, type Unit } from "@/lib/index/format";
+import { withIngestLock } from "@/lib/index/lock";
 import { unitVector, type IndexData } from "@/lib/index/store";
 import type { Chunk } from "@/lib/types";
 import { chunkDocument, DEFAULT_CHUNK_SETTINGS, type ChunkSettings } from "./chunk";
 import { documentUnits, SEGMENTER_VERSION, unitEmbeddingText } from "./units";
 
 export type IngestProgress =
+  | { type: "waiting"; pid: number; since: string }
   | { type: "start"; documents: number; toEmbed: number; unchanged: number; removed: string[] }
   | { type: "document"; docId: string; units: number }
   | { type: "embedded"; docId: string; done: number; total: number };
@@ -19,6 +21,8 @@ export type IngestOptions = {
   settings?: ChunkSettings;
   batchSize?: number;
   onProgress?: (event: IngestProgress) => void;
+  /** How long to wait for another ingest of the same data folder (default 10 minutes). */
+  lockWaitMs?: number;
 };
 
 export type IngestSummary = {
@@ -100,9 +104,19 @@ function sameMetadata(previous: IndexData, doc: CorpusDocument): boolean {
   return !!before && before.title === doc.title && before.source === doc.source && before.publishedAt === doc.publishedAt;
 }
 
-/** Builds or updates the index: only new or changed documents are embedded. */
+/**
+ * Builds or updates the index: only new or changed documents are embedded. One run at a time
+ * per data folder: a second waits for the first (see lib/index/lock.ts).
+ */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
+  return withIngestLock(options.dataDir, () => ingestLocked(options, started), {
+    waitMs: options.lockWaitMs,
+    onWait: (holder) => options.onProgress?.({ type: "waiting", ...holder }),
+  });
+}
+
+async function ingestLocked(options: IngestOptions, started: number): Promise<IngestSummary> {
   const settings = options.settings ?? DEFAULT_CHUNK_SETTINGS;
   const { documents, skipped } = await readCorpus(options.corpusDir);
   const previous = await previousIndex(options.dataDir, options.embedder, settings);
