@@ -1,4 +1,4 @@
-import { readCorpus, type CorpusDocument } from "@/lib/corpus/read";
+import { readCorpus, type CorpusDocument, type SkippedEntry } from "@/lib/corpus/read";
 import type { Embedder } from "@/lib/embeddings/types";
 import { readIndexData, writeIndex, type IndexDraft } from "@/lib/index/disk";
 import { INDEX_FORMAT, type IndexManifest, type Unit } from "@/lib/index/format";
@@ -32,7 +32,8 @@ export type IngestSummary = {
   units: number;
   embedded: { documents: number; units: number };
   removed: string[];
-  skippedFiles: string[];
+  /** Entries of the corpus folder that were not read, with the reason. */
+  skipped: SkippedEntry[];
   seconds: number;
 };
 
@@ -134,7 +135,7 @@ async function ingestLocked(options: IngestOptions, started: number): Promise<In
     units: data.manifest.counts.units,
     embedded: { documents: toEmbed.length, units: embeddedUnits },
     removed,
-    skippedFiles: skipped,
+    skipped,
     seconds: (performance.now() - started) / 1000,
   });
 
