@@ -11,19 +11,19 @@ import { HNSW_PARAMS } from "@/lib/index/format";
 import { DEFAULT_CHUNK_SETTINGS } from "@/lib/ingest/chunk";
 import { DENSE_CANDIDATES } from "@/lib/retrieval/search";
 import { benchHttp, ensureBuild } from "./bench/http";
-import { benchIngest, type IngestPlan } from "./bench/ingest";
+import { benchIngest, benchPathological, type IngestPlan } from "./bench/ingest";
 import { benchQueries } from "./bench/query";
 import { renderMarkdown, type BenchResults } from "./bench/report";
 import { machine } from "./bench/stats";
 import { benchHnsw, type HnswPlan } from "./bench/vectors";
 
-const USAGE = `Usage: npm run bench -- [--quick] [--skip-ingest] [--skip-query] [--skip-hnsw] [--skip-http] [--no-model-10x] [--no-100k] [--sweep-100k] [--file F.jsonl] [--out DIR]
+const USAGE = `Usage: npm run bench -- [--quick] [--skip-ingest] [--skip-pathological] [--skip-query] [--skip-hnsw] [--skip-http] [--no-model-10x] [--no-100k] [--sweep-100k] [--file F.jsonl] [--out DIR]
   --quick         a few minutes: the 10× corpus with the stand-in embedder only, HNSW up to 10k, shorter HTTP levels
   --no-model-10x  do not embed the 10× corpus with the model (its embedding time is extrapolated)
   --no-100k       HNSW up to 10k vectors only
   --sweep-100k    every HNSW parameter set at 100k vectors too (about 10 more minutes)`;
 
-const FLAGS = ["--quick", "--skip-ingest", "--skip-query", "--skip-hnsw", "--skip-http", "--no-model-10x", "--no-100k", "--sweep-100k"] as const;
+const FLAGS = ["--quick", "--skip-ingest", "--skip-pathological", "--skip-query", "--skip-hnsw", "--skip-http", "--no-model-10x", "--no-100k", "--sweep-100k"] as const;
 type Args = { flags: Set<string>; file: string; out: string };
 
 function parseArgs(argv: string[]): Args {
@@ -62,7 +62,8 @@ function plans(flags: Set<string>) {
     randomSize: quick ? 0 : 10_000,
   };
   const http = { concurrencies: [1, 4, 16], limits: quick ? { requests: 24, seconds: 8 } : { requests: 64, seconds: 15 } };
-  return { ingest, hnsw, http, rounds: quick ? 2 : 5 };
+  const pathologicalSizes = quick ? [256 * 1024, 512 * 1024] : [256 * 1024, 1024 * 1024];
+  return { ingest, pathologicalSizes, hnsw, http, rounds: quick ? 2 : 5 };
 }
 
 async function main(): Promise<void> {
@@ -87,6 +88,11 @@ async function main(): Promise<void> {
   if (!args.flags.has("--skip-ingest")) {
     log("Ingestion (each run in its own process, into a temporary folder)…");
     results.ingest = await benchIngest(corpusDir(), questions, plan.ingest, log);
+    await save();
+  }
+  if (!args.flags.has("--skip-pathological")) {
+    log("Pathological files (one line, no spaces, rows that run on)…");
+    results.pathological = await benchPathological(corpusDir(), plan.pathologicalSizes, log);
     await save();
   }
   if (!args.flags.has("--skip-query") || !args.flags.has("--skip-hnsw")) {

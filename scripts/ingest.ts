@@ -7,7 +7,7 @@ import { ingestReporter } from "./progress";
 async function main() {
   const embedder = await getEmbedder();
   const summary = await ingest({ corpusDir: corpusDir(), dataDir: dataDir(), embedder, onProgress: ingestReporter() });
-  for (const file of summary.skippedFiles) console.warn(`skipped ${file}: only .txt and .md files are ingested`);
+  for (const { file, reason } of summary.skipped) console.warn(`skipped ${file}: ${reason}`);
   const counts = `${summary.documents} documents, ${summary.chunks} chunks, ${summary.units} sentences`;
   if (summary.nothingChanged) {
     console.log(`Index is up to date, nothing changed (${counts}) in ${summary.seconds.toFixed(1)} s.`);

@@ -5,6 +5,9 @@ export function ingestReporter(stream: NodeJS.WriteStream = process.stderr): (ev
   const tty = stream.isTTY;
   return (event) => {
     switch (event.type) {
+      case "waiting":
+        stream.write(`Another ingest (process ${event.pid}, since ${event.since}) is writing the index: waiting for it to finish.\n`);
+        break;
       case "start":
         stream.write(
           `${event.documents} documents: ${event.toEmbed} to embed, ${event.unchanged} unchanged` +

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -61,6 +62,41 @@ describe("readCorpus", () => {
     await fs.writeFile(path.join(dir, "a.txt"), "Text.");
     await fs.writeFile(path.join(dir, "corpus.json"), "{ nope");
     expect((await failure()).message).toMatch(/corpus\.json is not valid JSON/);
+  });
+});
+
+describe("readCorpus and entries that are not documents", () => {
+  it("skips links, folders, FIFOs and other files, each named with the reason, and follows no link", async () => {
+    await fs.writeFile(path.join(dir, "good.txt"), "Fine.");
+    await fs.writeFile(path.join(dir, "image.png"), "png");
+    await fs.symlink("/etc/passwd", path.join(dir, "passwd.txt"));
+    await fs.symlink(path.join(dir, "gone.txt"), path.join(dir, "dangling.md"));
+    await fs.mkdir(path.join(dir, "sub"));
+    await fs.writeFile(path.join(dir, "sub", "inner.txt"), "Inner.");
+    await fs.symlink(path.join(dir, "sub"), path.join(dir, "folder-link.txt"));
+    await fs.symlink(path.join(dir, "good.txt"), path.join(dir, "alias.txt"));
+    await fs.mkdir(path.join(dir, "notes.md"));
+    expect(spawnSync("mkfifo", [path.join(dir, "pipe.txt")]).status).toBe(0);
+
+    const { documents, skipped } = await readCorpus(dir);
+    expect(documents.map((d) => d.file)).toEqual(["good.txt"]);
+    const link = /symbolic link, and links are not followed/;
+    expect(skipped).toEqual([
+      { file: "alias.txt", reason: expect.stringMatching(link) },
+      { file: "dangling.md", reason: expect.stringMatching(link) },
+      { file: "folder-link.txt", reason: expect.stringMatching(link) },
+      { file: "image.png", reason: "only .txt and .md files are ingested" },
+      { file: "notes.md", reason: expect.stringMatching(/is a folder/) },
+      { file: "passwd.txt", reason: expect.stringMatching(link) },
+      { file: "pipe.txt", reason: expect.stringMatching(/not a regular file \(a FIFO/) },
+      { file: "sub", reason: expect.stringMatching(/is a folder/) },
+    ]);
+  });
+
+  it("refuses a corpus.json that is a link", async () => {
+    await fs.writeFile(path.join(dir, "a.txt"), "Text.");
+    await fs.symlink("/etc/passwd", path.join(dir, "corpus.json"));
+    expect((await failure()).message).toMatch(/corpus\.json is a symbolic link/);
   });
 });
 

@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
+import type { Dirent } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
 import { firstHeading } from "@/lib/text/sections";
 import type { DocumentRecord } from "@/lib/types";
 import { MANIFEST_FILE, readManifest, type ManifestEntry } from "./manifest";
+import { openCorpusFile } from "./open";
 
 /** Larger files are refused before they are read, so a stray dump cannot exhaust memory. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -12,7 +14,9 @@ export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 const DOCUMENT_EXTENSIONS = new Set([".txt", ".md"]);
 
 export type CorpusDocument = DocumentRecord & { file: string; hash: string };
-export type Corpus = { documents: CorpusDocument[]; skipped: string[] };
+/** An entry of the corpus folder that is not read, and why (said to the user, never silent). */
+export type SkippedEntry = { file: string; reason: string };
+export type Corpus = { documents: CorpusDocument[]; skipped: SkippedEntry[] };
 
 /** "Wikipedia NATO.txt" → "wikipedia-nato": the stable id in URLs and chunk ids. */
 export function docIdFor(file: string): string {
@@ -56,30 +60,61 @@ function toDocument(file: string, text: string, bytes: Uint8Array, meta: Manifes
   };
 }
 
-async function readOne(dir: string, file: string, meta: ManifestEntry | undefined): Promise<CorpusDocument | string> {
-  const full = path.join(dir, file);
-  const stat = await fs.stat(full);
-  if (stat.size > MAX_DOCUMENT_BYTES) {
-    return `${file} is ${(stat.size / 1048576).toFixed(1)} MB, over the ${MAX_DOCUMENT_BYTES / 1048576} MB limit per document: split it into smaller files.`;
-  }
-  const bytes = new Uint8Array(await fs.readFile(full));
-  const decoded = decodeDocument(bytes);
-  if ("problem" in decoded) return `${file} ${decoded.problem}: fix or remove it.`;
-  return toDocument(file, decoded.text, bytes, meta);
+/**
+ * Why an entry of the corpus folder is not a document, or null when it is one to read.
+ * Symbolic links are never followed, wherever they point: a corpus is the files in its folder.
+ */
+function skipReason(entry: Dirent): string | null {
+  if (entry.isSymbolicLink()) return "it is a symbolic link, and links are not followed: copy the file into the corpus folder instead";
+  if (entry.isDirectory()) return "it is a folder, and sub-folders are not read";
+  if (!entry.isFile()) return "it is not a regular file (a FIFO, socket or device)";
+  if (!DOCUMENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) return "only .txt and .md files are ingested";
+  return null;
 }
 
-/** Reads every .txt and .md file of the corpus folder; any bad file stops the whole read. */
-export async function readCorpus(dir: string): Promise<Corpus> {
-  let names: string[];
+async function readOne(dir: string, file: string, meta: ManifestEntry | undefined): Promise<CorpusDocument | string> {
+  let handle: fs.FileHandle;
   try {
-    names = (await fs.readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
+    handle = await openCorpusFile(path.join(dir, file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return `${file} cannot be opened (${code === "ELOOP" ? "it became a symbolic link" : code}): fix or remove it.`;
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return `${file} is no longer a regular file: fix or remove it.`;
+    if (stat.size > MAX_DOCUMENT_BYTES) {
+      return `${file} is ${(stat.size / 1048576).toFixed(1)} MB, over the ${MAX_DOCUMENT_BYTES / 1048576} MB limit per document: split it into smaller files.`;
+    }
+    const bytes = new Uint8Array(await handle.readFile());
+    const decoded = decodeDocument(bytes);
+    if ("problem" in decoded) return `${file} ${decoded.problem}: fix or remove it.`;
+    return toDocument(file, decoded.text, bytes, meta);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads every .txt and .md file of the corpus folder; any bad file stops the whole read. Every
+ * other entry (other files, folders, links, FIFOs) is listed in `skipped` with the reason.
+ */
+export async function readCorpus(dir: string): Promise<Corpus> {
+  let entries: Dirent[];
+  try {
+    entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
     throw new AppError("bad_input", `The corpus folder ${dir} does not exist: create it and put .txt or .md files in it.`);
   }
   const manifest = await readManifest(dir);
-  const candidates = names.filter((n) => !n.startsWith(".") && n !== MANIFEST_FILE);
-  const files = candidates.filter((n) => DOCUMENT_EXTENSIONS.has(path.extname(n).toLowerCase()));
-  const skipped = candidates.filter((n) => !files.includes(n));
+  const files: string[] = [];
+  const skipped: SkippedEntry[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || (entry.name === MANIFEST_FILE && entry.isFile())) continue;
+    const reason = skipReason(entry);
+    if (reason) skipped.push({ file: entry.name, reason });
+    else files.push(entry.name);
+  }
   if (files.length === 0) {
     throw new AppError("bad_input", `The corpus folder ${dir} has no .txt or .md documents to ingest.`);
   }

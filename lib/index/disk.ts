@@ -1,11 +1,22 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import hnswlib from "hnswlib-node";
+import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { parseJsonFile, readJsonFile } from "@/lib/json-file";
-import type { Chunk, DocumentRecord } from "@/lib/types";
-import { INDEX_FILES, indexManifestSchema, type Unit } from "./format";
-import type { LexicalIndex } from "./lexical";
+import { checkIndex, checkLexical } from "./check";
+import {
+  chunksSchema,
+  documentsSchema,
+  INDEX_FILES,
+  INDEX_FORMAT,
+  indexManifestSchema,
+  lexicalSchema,
+  unitsSchema,
+  type IndexFileKey,
+  type IndexManifest,
+} from "./format";
+import { isRunning, writerPid } from "./lock";
 import { assembleStore, buildDense, buildLexical, type IndexData, type IndexStore } from "./store";
 
 /** data/current is a symlink to the live index folder; swapping it is one atomic rename. */
@@ -15,102 +26,145 @@ export function currentIndexDir(dataDir: string): string {
   return path.join(dataDir, CURRENT);
 }
 
-async function exists(p: string): Promise<boolean> {
-  return fs.access(p).then(
-    () => true,
-    () => false,
-  );
+/** What ingest hands over: the manifest before the checksums of the written files are known. */
+export type IndexDraft = Omit<IndexData, "manifest"> & { manifest: Omit<IndexManifest, "files"> };
+
+/**
+ * A damaged index is refused with what to do; the detail (paths, parser messages quoting file
+ * bytes) stays in `cause`, for the server log only.
+ */
+function damaged(reason: string, cause?: unknown): AppError {
+  return new AppError("index_incompatible", `The index is damaged (${reason}): run \`npm run ingest\` to rebuild it.`, { cause });
 }
 
-function damaged(reason: string): AppError {
-  return new AppError("index_incompatible", `The index in data/ is damaged or outdated (${reason}): run \`npm run ingest\` to rebuild it.`);
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** The folder data/current points at, resolved once so that every file comes from one index. */
+async function liveFolder(dataDir: string): Promise<string> {
+  const dir = await fs.realpath(currentIndexDir(dataDir)).catch(() => null);
+  const hasManifest = dir && (await fs.access(path.join(dir, INDEX_FILES.manifest)).then(() => true, () => false));
+  if (!hasManifest) throw new AppError("index_missing", "There is no index yet: run `npm run ingest` to build it from corpus/.");
+  return dir;
 }
 
-/** Reads the stored index without building search structures (used by ingest to reuse vectors). */
-export async function readIndexData(dataDir: string): Promise<IndexData> {
-  const dir = currentIndexDir(dataDir);
-  if (!(await exists(path.join(dir, INDEX_FILES.manifest)))) {
-    throw new AppError("index_missing", "There is no index yet: run `npm run ingest` to build it from corpus/.");
-  }
+async function readManifest(dir: string): Promise<IndexManifest> {
+  let json: unknown;
   try {
-    const manifest = await parseJsonFile(path.join(dir, INDEX_FILES.manifest), indexManifestSchema);
-    if (!manifest.success) throw damaged("its manifest has an unknown format");
-    const documents = (await readJsonFile(path.join(dir, INDEX_FILES.documents))) as DocumentRecord[];
-    const chunks = (await readJsonFile(path.join(dir, INDEX_FILES.chunks))) as Chunk[];
-    const units = (await readJsonFile(path.join(dir, INDEX_FILES.units))) as Unit[];
-    const buffer = await fs.readFile(path.join(dir, INDEX_FILES.vectors));
-    const vectors = new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
-    const data: IndexData = { manifest: manifest.data, documents, chunks, units, vectors };
-    checkConsistency(data);
-    return data;
+    json = JSON.parse(await fs.readFile(path.join(dir, INDEX_FILES.manifest), "utf8"));
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw damaged((error as Error).message);
+    throw damaged(`${INDEX_FILES.manifest} cannot be read`, error);
   }
+  const format = (json as { format?: unknown } | null)?.format;
+  if (typeof format === "number" && format !== INDEX_FORMAT) {
+    throw new AppError("index_incompatible", `The index was built by another version of the app (format ${format}, expected ${INDEX_FORMAT}): run \`npm run ingest\` to rebuild it.`);
+  }
+  const parsed = indexManifestSchema.safeParse(json);
+  if (!parsed.success) throw damaged(`${INDEX_FILES.manifest} has an unexpected shape`, parsed.error);
+  return parsed.data;
 }
 
-function checkConsistency(data: IndexData): void {
-  const { manifest, documents, chunks, units, vectors } = data;
-  if (!Array.isArray(documents) || !Array.isArray(chunks) || !Array.isArray(units)) throw damaged("a file is not a list");
-  if (documents.length !== manifest.counts.documents || chunks.length !== manifest.counts.chunks) {
-    throw damaged("the counts do not match the manifest");
-  }
-  if (units.length !== manifest.counts.units || vectors.length !== units.length * manifest.embedder.dimensions) {
-    throw damaged("the vectors do not match the manifest");
-  }
-  const texts = new Map(documents.map((d) => [d.docId, d.text]));
-  for (const c of chunks) {
-    if (texts.get(c.docId)?.slice(c.start, c.end) !== c.text) throw damaged(`chunk ${c.chunkId} does not match its document`);
-  }
+/** A file's bytes, refused unless they are exactly those the manifest vouches for. */
+async function readChecked(dir: string, manifest: IndexManifest, key: IndexFileKey): Promise<Buffer> {
+  const name = INDEX_FILES[key];
+  const bytes = await fs.readFile(path.join(dir, name)).catch((error: unknown) => {
+    throw damaged(`${name} cannot be read`, error);
+  });
+  if (sha256(bytes) !== manifest.files[key]) throw damaged(`${name} does not match its checksum`);
+  return bytes;
 }
 
-/** Loads the live index, refusing one built by another embedder. */
+function parseChecked<S extends z.ZodType>(bytes: Buffer, key: IndexFileKey, schema: S): z.infer<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString("utf8"));
+  } catch (error) {
+    throw damaged(`${INDEX_FILES[key]} is not JSON`, error);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw damaged(`${INDEX_FILES[key]} has an unexpected shape`, parsed.error);
+  return parsed.data;
+}
+
+function toVectors(bytes: Buffer): Float32Array {
+  if (bytes.byteLength % 4 !== 0) throw damaged(`${INDEX_FILES.vectors} is not a list of 32-bit floats`);
+  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+async function readData(dir: string): Promise<IndexData> {
+  const manifest = await readManifest(dir);
+  const [documents, chunks, units, vectors] = await Promise.all([
+    readChecked(dir, manifest, "documents").then((b) => parseChecked(b, "documents", documentsSchema)),
+    readChecked(dir, manifest, "chunks").then((b) => parseChecked(b, "chunks", chunksSchema)),
+    readChecked(dir, manifest, "units").then((b) => parseChecked(b, "units", unitsSchema)),
+    readChecked(dir, manifest, "vectors").then(toVectors),
+  ]);
+  const data: IndexData = { manifest, documents, chunks, units, vectors };
+  const problem = checkIndex(data);
+  if (problem) throw damaged(problem);
+  return data;
+}
+
+/** Reads and checks the stored index without building search structures (used by ingest to reuse vectors). */
+export async function readIndexData(dataDir: string): Promise<IndexData> {
+  return readData(await liveFolder(dataDir));
+}
+
+/** Loads the live index, refusing one built by another embedder and any file that is not as written. */
 export async function loadIndex(dataDir: string, embedderId?: string): Promise<IndexStore> {
-  const data = await readIndexData(dataDir);
+  const dir = await liveFolder(dataDir);
+  const data = await readData(dir);
   if (embedderId && data.manifest.embedder.id !== embedderId) {
     throw new AppError(
       "index_incompatible",
       `The index was built with the embedder "${data.manifest.embedder.id}" but "${embedderId}" is configured: re-run \`npm run ingest\` (or set EMBEDDING_PROVIDER back).`,
     );
   }
-  const dir = currentIndexDir(dataDir);
+  const lexical = parseChecked(await readChecked(dir, data.manifest, "lexical"), "lexical", lexicalSchema);
+  const problem = checkLexical(lexical, data.chunks.length);
+  if (problem) throw damaged(problem);
+  // hnswlib trusts its file: only bytes that match the checksum reach it (others could crash the process).
+  await readChecked(dir, data.manifest, "dense");
+  const dense = new hnswlib.HierarchicalNSW("cosine", data.manifest.embedder.dimensions);
   try {
-    const lexical = (await readJsonFile(path.join(dir, INDEX_FILES.lexical))) as LexicalIndex;
-    const dense = new hnswlib.HierarchicalNSW("cosine", data.manifest.embedder.dimensions);
     await dense.readIndex(path.join(dir, INDEX_FILES.dense));
-    if (dense.getCurrentCount() !== data.units.length) throw damaged("the vector index does not match the manifest");
-    return assembleStore(data, dense, lexical);
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw damaged((error as Error).message);
+    throw damaged(`${INDEX_FILES.dense} cannot be loaded`, error);
   }
+  if (dense.getCurrentCount() !== data.units.length) throw damaged(`${INDEX_FILES.dense} does not match the manifest`);
+  return assembleStore(data, dense, lexical);
 }
 
 /**
  * Writes a new index beside the live one, then points data/current at it: an interrupted run
- * leaves the previous index in place.
+ * leaves the previous index in place. Callers hold the ingest lock (lock.ts).
  */
-export async function writeIndex(dataDir: string, data: IndexData): Promise<IndexStore> {
+export async function writeIndex(dataDir: string, draft: IndexDraft): Promise<IndexStore> {
   await fs.mkdir(dataDir, { recursive: true });
   const name = `index-${Date.now()}-${process.pid}`;
   const dir = path.join(dataDir, name);
   await fs.mkdir(dir);
   try {
-    const dense = buildDense(data);
-    const lexical = buildLexical(data);
-    await Promise.all([
-      fs.writeFile(path.join(dir, INDEX_FILES.documents), JSON.stringify(data.documents)),
-      fs.writeFile(path.join(dir, INDEX_FILES.chunks), JSON.stringify(data.chunks)),
-      fs.writeFile(path.join(dir, INDEX_FILES.units), JSON.stringify(data.units)),
-      fs.writeFile(path.join(dir, INDEX_FILES.vectors), new Uint8Array(data.vectors.buffer, data.vectors.byteOffset, data.vectors.byteLength)),
-      fs.writeFile(path.join(dir, INDEX_FILES.lexical), JSON.stringify(lexical)),
-      dense.writeIndex(path.join(dir, INDEX_FILES.dense)),
+    const dense = buildDense(draft);
+    const lexical = buildLexical(draft);
+    const write = async (key: IndexFileKey, bytes: Uint8Array) => {
+      await fs.writeFile(path.join(dir, INDEX_FILES[key]), bytes);
+      return sha256(bytes);
+    };
+    const json = (value: unknown) => Buffer.from(JSON.stringify(value));
+    const [documents, chunks, units, vectors, lexicalSum, denseSum] = await Promise.all([
+      write("documents", json(draft.documents)),
+      write("chunks", json(draft.chunks)),
+      write("units", json(draft.units)),
+      write("vectors", new Uint8Array(draft.vectors.buffer, draft.vectors.byteOffset, draft.vectors.byteLength)),
+      write("lexical", json(lexical)),
+      dense.writeIndex(path.join(dir, INDEX_FILES.dense)).then(async () => sha256(await fs.readFile(path.join(dir, INDEX_FILES.dense)))),
     ]);
+    const manifest: IndexManifest = { ...draft.manifest, files: { documents, chunks, units, vectors, lexical: lexicalSum, dense: denseSum } };
     // The manifest goes last: a folder without one is never taken for an index.
-    await fs.writeFile(path.join(dir, INDEX_FILES.manifest), JSON.stringify(data.manifest, null, 2));
+    await fs.writeFile(path.join(dir, INDEX_FILES.manifest), JSON.stringify(manifest, null, 2));
     await swapCurrent(dataDir, name);
     await removeStale(dataDir, name);
-    return assembleStore(data, dense, lexical);
+    return assembleStore({ ...draft, manifest }, dense, lexical);
   } catch (error) {
     await fs.rm(dir, { recursive: true, force: true });
     throw error;
@@ -124,9 +178,16 @@ async function swapCurrent(dataDir: string, name: string): Promise<void> {
   await fs.rename(link, currentIndexDir(dataDir));
 }
 
-/** Drops index folders other than the live one (earlier versions, leftovers of interrupted runs). */
+/**
+ * Drops index folders that nobody uses: earlier indexes of this process and folders whose
+ * writer is no longer running (earlier runs, interrupted ones). A folder of another running
+ * process is left alone, complete or not: it may be an index about to become current.
+ */
 async function removeStale(dataDir: string, live: string): Promise<void> {
+  const current = await fs.readlink(currentIndexDir(dataDir)).catch(() => live);
   for (const entry of await fs.readdir(dataDir)) {
-    if (entry.startsWith("index-") && entry !== live) await fs.rm(path.join(dataDir, entry), { recursive: true, force: true });
+    const pid = writerPid(entry);
+    if (pid === null || entry === live || entry === current) continue;
+    if (pid === process.pid || !isRunning(pid)) await fs.rm(path.join(dataDir, entry), { recursive: true, force: true });
   }
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-/** Bumped when the files of an index change shape; older indexes are rebuilt. */
-export const INDEX_FORMAT = 1;
+/** Bumped when the files of an index change shape; older indexes are rebuilt. 2: checksums in the manifest. */
+export const INDEX_FORMAT = 2;
 
 export const INDEX_FILES = {
   manifest: "manifest.json",
@@ -13,7 +13,12 @@ export const INDEX_FILES = {
   lexical: "lexical.json",
 } as const;
 
+/** The files a manifest vouches for by checksum: all but itself. */
+export type IndexFileKey = Exclude<keyof typeof INDEX_FILES, "manifest">;
+
 export const HNSW_PARAMS = { m: 16, efConstruction: 200, efSearch: 128 } as const;
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const indexManifestSchema = z.object({
   format: z.literal(INDEX_FORMAT),
@@ -22,9 +27,34 @@ export const indexManifestSchema = z.object({
   chunking: z.object({ chunkSize: z.number().int().positive(), chunkOverlap: z.number().int().nonnegative(), segmenter: z.number().int() }),
   documents: z.array(z.object({ docId: z.string(), file: z.string(), hash: z.string(), chunks: z.number().int() })),
   counts: z.object({ documents: z.number().int(), chunks: z.number().int(), units: z.number().int() }),
+  /** sha256 (hex) of each file as written, checked before the file is used. */
+  files: z.object({ documents: sha256, chunks: sha256, units: sha256, vectors: sha256, dense: sha256, lexical: sha256 }),
 });
 
 export type IndexManifest = z.infer<typeof indexManifestSchema>;
 
+const offset = z.number().int().nonnegative();
+
+export const unitSchema = z.object({ docId: z.string(), start: offset, end: offset });
+
 /** A sentence that was embedded: its offsets in its document. */
-export type Unit = { docId: string; start: number; end: number };
+export type Unit = z.infer<typeof unitSchema>;
+
+export const documentsSchema = z.array(
+  z.object({ docId: z.string().min(1), title: z.string(), source: z.string().nullable(), publishedAt: z.string().nullable(), text: z.string() }),
+);
+
+export const chunksSchema = z.array(
+  z.object({ chunkId: z.string(), docId: z.string(), text: z.string(), start: offset, end: offset, section: z.array(z.string()) }),
+);
+
+export const unitsSchema = z.array(unitSchema);
+
+export const lexicalSchema = z.object({
+  k1: z.number().positive(),
+  b: z.number().min(0).max(1),
+  lengths: z.array(z.number().int().nonnegative()),
+  averageLength: z.number().nonnegative(),
+  /** term → [chunk, term frequency, chunk, term frequency, ...] */
+  postings: z.record(z.string(), z.array(z.number().int().nonnegative())),
+});

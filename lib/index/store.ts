@@ -28,7 +28,10 @@ export type IndexStore = IndexData & {
   chunkProse: number[];
 };
 
-export function unitVector(data: Pick<IndexData, "vectors" | "manifest">, unit: number): Float32Array {
+/** What reading vectors needs: the rows and their width. */
+type Vectors = Pick<IndexData, "vectors"> & { manifest: Pick<IndexManifest, "embedder"> };
+
+export function unitVector(data: Vectors, unit: number): Float32Array {
   const d = data.manifest.embedder.dimensions;
   return data.vectors.subarray(unit * d, (unit + 1) * d);
 }
@@ -49,7 +52,7 @@ export function buildLexical(data: Pick<IndexData, "chunks" | "documents">): Lex
   return buildLexicalIndex(data.chunks.map((c) => lexicalField(c, titles.get(c.docId) ?? "")));
 }
 
-export function buildDense(data: Pick<IndexData, "vectors" | "manifest" | "units">): hnswlib.HierarchicalNSW {
+export function buildDense(data: Vectors & Pick<IndexData, "units">): hnswlib.HierarchicalNSW {
   const index = new hnswlib.HierarchicalNSW("cosine", data.manifest.embedder.dimensions);
   index.initIndex(Math.max(1, data.units.length), HNSW_PARAMS.m, HNSW_PARAMS.efConstruction, 42);
   for (let i = 0; i < data.units.length; i++) index.addPoint(Array.from(unitVector(data, i)), i);
@@ -57,14 +60,24 @@ export function buildDense(data: Pick<IndexData, "vectors" | "manifest" | "units
   return index;
 }
 
-/** A unit belongs to every chunk that holds most of it (overlapping chunks share units). */
+/**
+ * A unit belongs to every chunk that holds most of it (overlapping chunks share units). A
+ * document's units are in order and do not overlap (checked at load), so each chunk looks only
+ * at the units it meets, found by binary search: linear in the index, not units × chunks.
+ */
 function linkUnits(chunks: Chunk[], units: Unit[]) {
   const unitChunks: number[][] = units.map(() => []);
   const chunkUnits: number[][] = chunks.map(() => []);
   const byDoc = new Map<string, number[]>();
-  units.forEach((u, i) => byDoc.set(u.docId, [...(byDoc.get(u.docId) ?? []), i]));
+  units.forEach((u, i) => {
+    const list = byDoc.get(u.docId);
+    if (list) list.push(i);
+    else byDoc.set(u.docId, [i]);
+  });
   chunks.forEach((c, ci) => {
-    for (const ui of byDoc.get(c.docId) ?? []) {
+    const docUnits = byDoc.get(c.docId) ?? [];
+    for (let k = firstEndingAfter(units, docUnits, c.start); k < docUnits.length && units[docUnits[k]].start < c.end; k++) {
+      const ui = docUnits[k];
       if (mostlyWithin(units[ui], c)) {
         unitChunks[ui].push(ci);
         chunkUnits[ci].push(ui);
@@ -72,6 +85,18 @@ function linkUnits(chunks: Chunk[], units: Unit[]) {
     }
   });
   return { unitChunks, chunkUnits };
+}
+
+/** The first of a document's ordered units that ends after `offset`. */
+function firstEndingAfter(units: Unit[], docUnits: number[], offset: number): number {
+  let lo = 0;
+  let hi = docUnits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[docUnits[mid]].end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 export function assembleStore(data: IndexData, dense: hnswlib.HierarchicalNSW, lexical: LexicalIndex): IndexStore {

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -6,6 +7,7 @@ import { getEmbedder } from "@/lib/embeddings";
 import type { Embedder } from "@/lib/embeddings/types";
 import { currentIndexDir, loadIndex } from "@/lib/index/disk";
 import { INDEX_FILES } from "@/lib/index/format";
+import { LOCK_FILE } from "@/lib/index/lock";
 import { ingest } from "./ingest";
 
 let embedder: Embedder;
@@ -80,6 +82,55 @@ describe("ingest", () => {
     await fs.writeFile(path.join(corpus, "bad.txt"), new Uint8Array([0xff, 0xfe, 0x00, 0x01]));
     await expect(run()).rejects.toThrow(/bad\.txt looks binary/);
     expect((await loadIndex(data, embedder.id)).documents).toHaveLength(2);
+  });
+});
+
+/** The pid of a process that has exited. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ["-e", ""]).pid!;
+}
+
+const indexFolders = async () => (await fs.readdir(data)).filter((e) => e.startsWith("index-"));
+
+describe("two ingests of one data folder", () => {
+  it("run one after the other: both succeed and one index remains", async () => {
+    await write("gamma.txt", "Gamma Field grows wheat.");
+    const [a, b] = await Promise.all([run(), run()]);
+    expect([a.nothingChanged, b.nothingChanged].sort()).toEqual([false, true]);
+    expect((await loadIndex(data, embedder.id)).documents).toHaveLength(3);
+    expect(await indexFolders()).toHaveLength(1);
+    expect(await fs.readdir(data)).not.toContain(LOCK_FILE);
+  });
+
+  it("stop with a clear message when the other one holds the lock too long", async () => {
+    await fs.mkdir(data, { recursive: true });
+    await fs.writeFile(path.join(data, LOCK_FILE), JSON.stringify({ pid: process.ppid, since: "2026-01-01T00:00:00.000Z" }));
+    const waiting: unknown[] = [];
+    const attempt = ingest({ corpusDir: corpus, dataDir: data, embedder, lockWaitMs: 300, onProgress: (e) => e.type === "waiting" && waiting.push(e) });
+    await expect(attempt).rejects.toThrow(new RegExp(`Another ingest \\(process ${process.ppid}, since 2026-01-01.*\\) is writing the index.*delete .*${LOCK_FILE}`));
+    expect(waiting).toEqual([{ type: "waiting", pid: process.ppid, since: "2026-01-01T00:00:00.000Z" }]);
+  });
+
+  it("take over the lock of an ingest that was killed", async () => {
+    await fs.mkdir(data, { recursive: true });
+    await fs.writeFile(path.join(data, LOCK_FILE), JSON.stringify({ pid: deadPid(), since: "2026-01-01T00:00:00.000Z" }));
+    expect((await run()).documents).toBe(2);
+    expect(await fs.readdir(data)).not.toContain(LOCK_FILE);
+  });
+
+  it("clean up only folders nobody is writing: another running process's folder stays", async () => {
+    await run();
+    const inProgress = `index-${Date.now()}-${process.ppid}`; // a running process, mid-write (no manifest yet)
+    const leftover = `index-${Date.now() - 1000}-${deadPid()}`; // a killed run
+    await fs.mkdir(path.join(data, inProgress));
+    await fs.writeFile(path.join(data, inProgress, INDEX_FILES.documents), "[]");
+    await fs.mkdir(path.join(data, leftover));
+    await write("beta.txt", "Beta Port changed.");
+    await run();
+    const folders = await indexFolders();
+    expect(folders).toContain(inProgress);
+    expect(folders).not.toContain(leftover);
+    expect(folders).toHaveLength(2);
   });
 });
 

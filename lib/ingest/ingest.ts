@@ -1,13 +1,15 @@
-import { readCorpus, type CorpusDocument } from "@/lib/corpus/read";
+import { readCorpus, type CorpusDocument, type SkippedEntry } from "@/lib/corpus/read";
 import type { Embedder } from "@/lib/embeddings/types";
-import { readIndexData, writeIndex } from "@/lib/index/disk";
+import { readIndexData, writeIndex, type IndexDraft } from "@/lib/index/disk";
 import { INDEX_FORMAT, type IndexManifest, type Unit } from "@/lib/index/format";
+import { withIngestLock } from "@/lib/index/lock";
 import { unitVector, type IndexData } from "@/lib/index/store";
 import type { Chunk } from "@/lib/types";
 import { chunkDocument, DEFAULT_CHUNK_SETTINGS, type ChunkSettings } from "./chunk";
 import { documentUnits, SEGMENTER_VERSION, unitEmbeddingText } from "./units";
 
 export type IngestProgress =
+  | { type: "waiting"; pid: number; since: string }
   | { type: "start"; documents: number; toEmbed: number; unchanged: number; removed: string[] }
   | { type: "document"; docId: string; units: number }
   | { type: "embedded"; docId: string; done: number; total: number };
@@ -19,6 +21,8 @@ export type IngestOptions = {
   settings?: ChunkSettings;
   batchSize?: number;
   onProgress?: (event: IngestProgress) => void;
+  /** How long to wait for another ingest of the same data folder (default 10 minutes). */
+  lockWaitMs?: number;
 };
 
 export type IngestSummary = {
@@ -28,7 +32,8 @@ export type IngestSummary = {
   units: number;
   embedded: { documents: number; units: number };
   removed: string[];
-  skippedFiles: string[];
+  /** Entries of the corpus folder that were not read, with the reason. */
+  skipped: SkippedEntry[];
   seconds: number;
 };
 
@@ -77,13 +82,13 @@ async function embedPart(doc: CorpusDocument, options: IngestOptions, settings: 
   return { doc, chunks, units, vectors };
 }
 
-function assemble(parts: DocumentPart[], embedder: Embedder, settings: ChunkSettings): IndexData {
+function assemble(parts: DocumentPart[], embedder: Embedder, settings: ChunkSettings): IndexDraft {
   const d = embedder.dimensions;
   const units = parts.flatMap((p) => p.units);
   const vectors = new Float32Array(units.length * d);
   let row = 0;
   for (const v of parts.flatMap((p) => p.vectors)) vectors.set(v, d * row++);
-  const manifest: IndexManifest = {
+  const manifest: IndexDraft["manifest"] = {
     format: INDEX_FORMAT,
     createdAt: new Date().toISOString(),
     embedder: { id: embedder.id, dimensions: d },
@@ -100,9 +105,19 @@ function sameMetadata(previous: IndexData, doc: CorpusDocument): boolean {
   return !!before && before.title === doc.title && before.source === doc.source && before.publishedAt === doc.publishedAt;
 }
 
-/** Builds or updates the index: only new or changed documents are embedded. */
+/**
+ * Builds or updates the index: only new or changed documents are embedded. One run at a time
+ * per data folder: a second waits for the first (see lib/index/lock.ts).
+ */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
+  return withIngestLock(options.dataDir, () => ingestLocked(options, started), {
+    waitMs: options.lockWaitMs,
+    onWait: (holder) => options.onProgress?.({ type: "waiting", ...holder }),
+  });
+}
+
+async function ingestLocked(options: IngestOptions, started: number): Promise<IngestSummary> {
   const settings = options.settings ?? DEFAULT_CHUNK_SETTINGS;
   const { documents, skipped } = await readCorpus(options.corpusDir);
   const previous = await previousIndex(options.dataDir, options.embedder, settings);
@@ -113,14 +128,14 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const toEmbed = documents.filter((d) => !isUnchanged(d));
   options.onProgress?.({ type: "start", documents: documents.length, toEmbed: toEmbed.length, unchanged: documents.length - toEmbed.length, removed });
 
-  const summary = (data: Pick<IndexData, "manifest">, embeddedUnits: number, nothingChanged = false): IngestSummary => ({
+  const summary = (data: { manifest: Pick<IndexManifest, "counts"> }, embeddedUnits: number, nothingChanged = false): IngestSummary => ({
     nothingChanged,
     documents: data.manifest.counts.documents,
     chunks: data.manifest.counts.chunks,
     units: data.manifest.counts.units,
     embedded: { documents: toEmbed.length, units: embeddedUnits },
     removed,
-    skippedFiles: skipped,
+    skipped,
     seconds: (performance.now() - started) / 1000,
   });
 

@@ -26,4 +26,24 @@ describe("splitSentences", () => {
     expect(parts.length).toBeGreaterThan(2);
     expect(parts.join(" ")).toBe(menu);
   });
+
+  // Many lines that never end a sentence ("12, 34,") make one block; reading the whole block at
+  // each line made this quadratic (about 5 s for 200 KB, minutes for 1 MB).
+  it("stays linear on a long file of lines that run on", () => {
+    const text = "12, 34, 56,\n".repeat(25_000); // 300 KB
+    const started = performance.now();
+    const parts = splitSentences(text);
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(parts.every((p) => p.end - p.start <= 360)).toBe(true);
+    expect(text.slice(parts[0].start, parts[0].end)).toMatch(/^12, 34, 56,\n12, 34/);
+  });
+
+  it("stays linear on a long text without spaces", () => {
+    const text = "x " + "y".repeat(2_000_000);
+    const started = performance.now();
+    const parts = splitSentences(text);
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(parts).toHaveLength(1 + Math.ceil(2_000_000 / 360));
+    expect(parts.slice(1).every((p) => p.end - p.start === 360 || p.end === text.length)).toBe(true);
+  });
 });

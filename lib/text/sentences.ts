@@ -21,11 +21,6 @@ function endsSentence(line: string): boolean {
   return SENTENCE_END.test(line) || /^\s*=+.*=+\s*$/.test(line);
 }
 
-/** A long line that ends on a content word, followed by a capital, is a paragraph of its own. */
-function endsParagraph(line: string, next: string): boolean {
-  return line.trim().length >= 100 && !FUNCTION_WORD_END.test(line) && /^\s*[A-Z]/.test(next);
-}
-
 function startsContinuation(line: string): boolean {
   return /^\s*[a-z,.;:)\]]/.test(line);
 }
@@ -48,40 +43,74 @@ function lines(text: string, from: number, to: number): Span[] {
   return out;
 }
 
+/** A block being built: its offsets, where its last line starts, and its length once trimmed. */
+type OpenBlock = Span & { lastLine: number; isTitle: boolean };
+
+/**
+ * Whether the block ends a sentence. Only its last line can hold the final punctuation, and a
+ * heading ("== History ==") is a block of one line, so a long block is never read whole: each
+ * line costs its own length, and a file of many short lines stays linear.
+ */
+function blockEndsSentence(text: string, block: OpenBlock): boolean {
+  const last = text.slice(block.lastLine, block.end);
+  return block.lastLine === block.start ? endsSentence(last) : SENTENCE_END.test(last);
+}
+
+/** A long block that ends on a content word, followed by a capital, is a paragraph of its own. */
+function blockEndsParagraph(text: string, block: OpenBlock, next: string): boolean {
+  const trimmedLength = lastNonSpace(text, block) - firstNonSpace(text, block);
+  return trimmedLength >= 100 && !FUNCTION_WORD_END.test(text.slice(block.lastLine, block.end)) && /^\s*[A-Z]/.test(next);
+}
+
+/** Offset of the block's first non-space character (its first line has one). */
+function firstNonSpace(text: string, block: Span): number {
+  let i = block.start;
+  while (/\s/.test(text[i])) i++;
+  return i;
+}
+
+/** Offset just after the block's last non-space character (its last line has one). */
+function lastNonSpace(text: string, block: Span): number {
+  let i = block.end;
+  while (/\s/.test(text[i - 1])) i--;
+  return i;
+}
+
 /**
  * Joins lines into blocks: a line break ends a sentence unless the text plainly runs on
  * (link texts on lines of their own, as in pages flattened from HTML).
  */
 function blocks(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
-  let current: Span | null = null;
-  let currentIsTitle = false;
+  let current: OpenBlock | null = null;
+  const open = (line: Span, content: string): OpenBlock => ({ ...line, lastLine: line.start, isTitle: looksLikeTitle(content) });
   for (const line of lines(text, from, to)) {
     const content = text.slice(line.start, line.end);
     if (!content.trim()) {
-      if (current) out.push(current);
+      if (current) out.push({ start: current.start, end: current.end });
       current = null;
       continue;
     }
     if (!current) {
-      current = { ...line };
-      currentIsTitle = looksLikeTitle(content);
+      current = open(line, content);
       continue;
     }
-    const prev = text.slice(current.start, current.end);
     const breaks =
       !startsContinuation(content) &&
-      (endsSentence(prev) || endsParagraph(prev, content) || BULLET.test(content) || (currentIsTitle && /^\s*[A-Z"“]/.test(content)));
+      (blockEndsSentence(text, current) ||
+        blockEndsParagraph(text, current, content) ||
+        BULLET.test(content) ||
+        (current.isTitle && /^\s*[A-Z"“]/.test(content)));
     if (breaks) {
-      out.push(current);
-      current = { ...line };
-      currentIsTitle = looksLikeTitle(content);
+      out.push({ start: current.start, end: current.end });
+      current = open(line, content);
     } else {
       current.end = line.end;
-      currentIsTitle = false;
+      current.lastLine = line.start;
+      current.isTitle = false;
     }
   }
-  if (current) out.push(current);
+  if (current) out.push({ start: current.start, end: current.end });
   return out;
 }
 
@@ -114,13 +143,22 @@ function splitBlock(text: string, block: Span): Span[] {
   return out;
 }
 
+/**
+ * The last space in text[from, to], or -1. Unlike lastIndexOf, it stops at `from`: in a long
+ * stretch without spaces each cut costs `max` characters, not the whole text before it.
+ */
+function lastSpace(text: string, from: number, to: number): number {
+  for (let i = to; i > from; i--) if (text[i] === " ") return i;
+  return -1;
+}
+
 /** Cuts an overlong span at word boundaries into pieces of at most `max` characters. */
 function cutLong(text: string, span: Span, max: number): Span[] {
   if (span.end - span.start <= max) return [span];
   const out: Span[] = [];
   let start = span.start;
   while (span.end - start > max) {
-    let cut = text.lastIndexOf(" ", start + max);
+    let cut = lastSpace(text, start, start + max);
     if (cut <= start) cut = start + max;
     out.push({ start, end: cut });
     start = cut;

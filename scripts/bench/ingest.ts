@@ -3,9 +3,13 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ChunkSettings } from "@/lib/ingest/chunk";
-import type { Summary } from "./stats";
-import { writeSyntheticCorpus } from "./synthetic";
+import { readCorpus } from "@/lib/corpus/read";
+import { getEmbedder } from "@/lib/embeddings";
+import { chunkDocument, type ChunkSettings } from "@/lib/ingest/chunk";
+import { ingest } from "@/lib/ingest/ingest";
+import { documentUnits, unitEmbeddingText } from "@/lib/ingest/units";
+import { timed, type Summary } from "./stats";
+import { standInEmbedder, writeSyntheticCorpus } from "./synthetic";
 
 export type IngestPlan = {
   /** Corpus multiples ingested with the model (1 = the real corpus). */
@@ -126,4 +130,78 @@ function extrapolate(model: IngestRun[], standIn: IngestRun[]): Extrapolation[] 
       const embedSeconds = r.sentences / measured.sentencesPerSecond;
       return { label: r.label, sentences: r.sentences, sentencesPerSecond: measured.sentencesPerSecond, embedSeconds, totalSeconds: embedSeconds + r.ingestSeconds - r.embedSeconds };
     });
+}
+
+/** Single files of one awkward shape, made from the real corpus' words (issue 11: these used to be super-linear). */
+export const PATHOLOGICAL_SHAPES = {
+  "one line": (words: string[]) => words.join(" "),
+  "no spaces": (words: string[]) => words.join(""),
+  // Numbered rows ending in a comma (a table flattened to text): no line ends a sentence, none continues in lower case.
+  "rows that run on": (words: string[]) => words.map((w, i) => (i % 2 === 0 ? `${i}, ${w}` : ` ${w},\n`)).join(""),
+} as const;
+
+export type PathologicalShape = keyof typeof PATHOLOGICAL_SHAPES;
+
+export type PathologicalRun = {
+  shape: PathologicalShape;
+  bytes: number;
+  sentences: number;
+  chunks: number;
+  splitMs: number;
+  chunkMs: number;
+  /** ingest() with the stand-in embedder: everything but the model. */
+  standInSeconds: number;
+  /** The model's time per sentence of this shape (a sample embedded), and so for the whole file. */
+  modelMsPerSentence: number;
+  modelSecondsEstimate: number;
+};
+
+/** A text of about `bytes` characters of one shape, the corpus' words repeated. */
+export async function pathologicalText(corpusDir: string, shape: PathologicalShape, bytes: number): Promise<string> {
+  const { documents } = await readCorpus(corpusDir);
+  const words = documents.flatMap((d) => d.text.split(/\s+/).filter(Boolean));
+  const make = PATHOLOGICAL_SHAPES[shape];
+  const perCopy = make(words).length;
+  return make(Array.from({ length: Math.ceil(bytes / perCopy) + 1 }, () => words).flat()).slice(0, bytes);
+}
+
+/**
+ * Each shape at each size, in this process: splitting and chunking timed on their own, a whole
+ * ingest with the stand-in embedder, and the model's cost per sentence measured on a sample (a
+ * whole 1 MB file would take minutes of model time).
+ */
+export async function benchPathological(corpusDir: string, sizes: number[], log: (s: string) => void): Promise<PathologicalRun[]> {
+  const model = await getEmbedder();
+  const runs: PathologicalRun[] = [];
+  for (const shape of Object.keys(PATHOLOGICAL_SHAPES) as PathologicalShape[]) {
+    for (const bytes of sizes) {
+      const text = await pathologicalText(corpusDir, shape, bytes);
+      const { value: units, ms: splitMs } = await timed(() => documentUnits("big", text));
+      const { value: chunks, ms: chunkMs } = await timed(() => chunkDocument("big", text));
+      const root = await fs.mkdtemp(path.join(os.tmpdir(), "bench-pathological-"));
+      try {
+        await fs.mkdir(path.join(root, "corpus"));
+        await fs.writeFile(path.join(root, "corpus", "big.txt"), text);
+        const { ms: ingestMs } = await timed(() => ingest({ corpusDir: path.join(root, "corpus"), dataDir: path.join(root, "data"), embedder: standInEmbedder() }));
+        const sample = units.slice(0, 48).map((u) => unitEmbeddingText(text, u));
+        const { ms: modelMs } = await timed(() => model.embed(sample));
+        const run: PathologicalRun = {
+          shape,
+          bytes,
+          sentences: units.length,
+          chunks: chunks.length,
+          splitMs,
+          chunkMs,
+          standInSeconds: ingestMs / 1000,
+          modelMsPerSentence: modelMs / sample.length,
+          modelSecondsEstimate: ((modelMs / sample.length) * units.length) / 1000,
+        };
+        log(`  ${shape}, ${(bytes / 1048576).toFixed(2)} MB: ${run.sentences} sentences, split ${splitMs.toFixed(0)} ms, chunk ${chunkMs.toFixed(0)} ms, ingest without the model ${run.standInSeconds.toFixed(1)} s, model ≈ ${run.modelSecondsEstimate.toFixed(0)} s`);
+        runs.push(run);
+      } finally {
+        await fs.rm(root, { recursive: true, force: true });
+      }
+    }
+  }
+  return runs;
 }

@@ -1,5 +1,5 @@
 import type { HttpResult } from "./http";
-import type { IngestResult, IngestRun } from "./ingest";
+import type { IngestResult, IngestRun, PathologicalRun } from "./ingest";
 import type { QueryResult } from "./query";
 import type { Machine, Summary } from "./stats";
 import type { HnswResult } from "./vectors";
@@ -9,6 +9,7 @@ export type BenchResults = {
   settings: { hnsw: { m: number; efConstruction: number; efSearch: number }; chunking: { chunkSize: number; chunkOverlap: number }; flags: string[] };
   seconds?: number;
   ingest?: IngestResult;
+  pathological?: PathologicalRun[];
   query?: QueryResult;
   hnsw?: HnswResult;
   http?: HttpResult | { skipped: string };
@@ -192,6 +193,41 @@ function chunkSection(runs: IngestRun[]): string {
   ].join("\n\n");
 }
 
+/** Growth exponent b (cost ∝ size^b) between the smallest and largest size of a shape: 1 is linear. */
+function growth(runs: PathologicalRun[], shape: string, cost: (r: PathologicalRun) => number): number {
+  const of = runs.filter((r) => r.shape === shape).sort((a, b) => a.bytes - b.bytes);
+  const [a, b] = [of[0], of[of.length - 1]];
+  return Math.log(cost(b) / cost(a)) / Math.log(b.bytes / a.bytes);
+}
+
+function pathologicalSection(runs: PathologicalRun[]): string {
+  const rows = runs.map((r) => [
+    r.shape,
+    mb(r.bytes),
+    r.sentences,
+    r.chunks,
+    f(r.splitMs, 0),
+    f(r.chunkMs, 0),
+    f(r.standInSeconds, 2),
+    f(r.modelMsPerSentence, 1),
+    f(r.modelSecondsEstimate, 0),
+  ]);
+  const shapes = [...new Set(runs.map((r) => r.shape))];
+  const growthRows = shapes.map((shape) => [
+    shape,
+    f(growth(runs, shape, (r) => r.splitMs + r.chunkMs), 2),
+    f(growth(runs, shape, (r) => r.standInSeconds), 2),
+    f(growth(runs, shape, (r) => r.modelSecondsEstimate), 2),
+  ]);
+  return [
+    "### Pathological files",
+    "One file of one awkward shape, made of the corpus' words (scripts/bench/ingest.ts). The model's seconds are its measured time per sentence on a sample of the file times the file's sentences.",
+    table(["shape", "MB", "sentences", "chunks", "split ms", "chunk ms", "ingest without the model s", "model ms / sentence", "model s (estimated)"], rows),
+    "Growth b (cost ∝ size^b, smallest to largest size; 1 is linear):",
+    table(["shape", "split + chunk", "ingest without the model", "model"], growthRows),
+  ].join("\n\n");
+}
+
 export function renderMarkdown(r: BenchResults): string {
   return [
     "# Benchmark results",
@@ -200,6 +236,7 @@ export function renderMarkdown(r: BenchResults): string {
     r.ingest ? ingestSection(r.ingest) : "",
     r.ingest ? growthSection(r.ingest) : "",
     r.ingest ? chunkSection(r.ingest.chunkSizes) : "",
+    r.pathological ? pathologicalSection(r.pathological) : "",
     r.query ? querySection(r.query) : "",
     r.hnsw ? hnswSection(r.hnsw) : "",
     r.http ? httpSection(r.http) : "",
