@@ -260,6 +260,30 @@ describe("POST /api/verify bounds its work", () => {
   });
 });
 
+describe("security headers", () => {
+  it("sends a nonce-based Content-Security-Policy with the page, and its scripts carry the nonce", async () => {
+    const response = await fetch(`${server.url}/`);
+    const policy = response.headers.get("content-security-policy")!;
+    expect(policy).toMatch(/frame-ancestors 'none'/);
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    const nonce = /'nonce-([^']+)'/.exec(policy)![1];
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    const again = (await fetch(`${server.url}/`)).headers.get("content-security-policy");
+    expect(again).not.toBe(policy); // a new nonce per response
+  });
+
+  it.each(["/", "/api/health", "/api/nope"])("%s is not sniffed, framed or referred", async (route) => {
+    const response = await fetch(`${server.url}${route}`);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(response.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
+  });
+});
+
 describe("limits on heavy requests", () => {
   let limited: TestServer;
   beforeAll(async () => {
