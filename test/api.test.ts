@@ -116,7 +116,7 @@ describe("GET /api/documents/:docId", () => {
     await expectError(await fetch(`${server.url}/api/documents/Not%20An%20Id`), 400, /"docId"/);
   });
 
-  it.each(["%", "%ED%A0%80", "%E0%A4%A"])("answers a path that is not %%-encoded UTF-8 (%s) with a 400 in JSON", async (id) => {
+  it.each(["%", "%ED%A0%80", "%E0%A4%A"])("answers /api/documents/%s, whose escapes are not UTF-8, with a 400 in JSON", async (id) => {
     await expectError(await fetch(`${server.url}/api/documents/${id}`), 400, /not valid/);
   });
 
