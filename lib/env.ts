@@ -17,6 +17,11 @@ const envSchema = z.object({
   /** Where the corpus and the index live; tests point these at temporary folders. */
   CORPUS_DIR: z.string().default("corpus"),
   DATA_DIR: z.string().default("data"),
+  /** Heavy requests (ask, chat, verify, search) per client and minute; 0 turns the limit off. Loopback is exempt. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  /** Heavy requests served at once, and how many more may wait for a turn before the server answers 503. */
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).default(4),
+  MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).default(32),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -61,7 +61,11 @@ function plans(flags: Set<string>) {
     appEfSearch: [HNSW_PARAMS.efSearch, 2 * HNSW_PARAMS.efSearch],
     randomSize: quick ? 0 : 10_000,
   };
-  const http = { concurrencies: [1, 4, 16], limits: quick ? { requests: 24, seconds: 8 } : { requests: 64, seconds: 15 } };
+  const http = {
+    concurrencies: [1, 4, 16],
+    limits: quick ? { requests: 24, seconds: 8 } : { requests: 64, seconds: 15 },
+    stall: { docId: "wikipedia-nato", clients: 4, samples: quick ? 40 : 100 },
+  };
   const pathologicalSizes = quick ? [256 * 1024, 512 * 1024] : [256 * 1024, 1024 * 1024];
   return { ingest, pathologicalSizes, hnsw, http, rounds: quick ? 2 : 5 };
 }
@@ -112,14 +116,14 @@ async function main(): Promise<void> {
     log("HTTP against the production server…");
     try {
       ensureBuild(log);
-      results.http = await benchHttp(questions, plan.http.concurrencies, plan.http.limits, log);
+      results.http = await benchHttp(questions, plan.http.concurrencies, plan.http.limits, plan.http.stall, log);
     } catch (error) {
       results.http = { skipped: (error as Error).message.split("\n")[0] };
       process.exitCode = 1;
     }
   }
   await save();
-  const errors = results.http && "levels" in results.http ? results.http.levels.reduce((n, l) => n + l.errors, 0) : 0;
+  const errors = results.http && "levels" in results.http ? results.http.levels.reduce((n, l) => n + l.errors, 0) + (results.http.stall?.verify.errors ?? 0) : 0;
   log(`\nWrote ${path.join(args.out, "latest.json")} and latest.md in ${((performance.now() - started) / 60000).toFixed(1)} min.`);
   if (errors) {
     console.error(`${errors} HTTP requests failed.`);

@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { readUIMessageStream, type UIMessageChunk } from "ai";
@@ -15,8 +16,21 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const post = (route: string, body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) =>
-  fetch(`${server.url}${route}`, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
+const post = (route: string, body: unknown, headers: Record<string, string> = { "content-type": "application/json" }, to = server) =>
+  fetch(`${to.url}${route}`, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
+
+function rawRequest(url: string, method: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (d) => (body += d));
+      response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
 
 async function expectError(response: Response, status: number, message: RegExp) {
   expect(response.status).toBe(status);
@@ -98,6 +112,14 @@ describe("GET /api/documents/:docId", () => {
     expect(body.text).toBe(await fs.readFile("corpus/bbc-what-is-nato-2024.txt", "utf8"));
   });
 
+  it("names the path parameter when the id is malformed", async () => {
+    await expectError(await fetch(`${server.url}/api/documents/Not%20An%20Id`), 400, /"docId"/);
+  });
+
+  it.each(["%", "%ED%A0%80", "%E0%A4%A"])("answers /api/documents/%s, whose escapes are not UTF-8, with a 400 in JSON", async (id) => {
+    await expectError(await fetch(`${server.url}/api/documents/${id}`), 400, /not valid/);
+  });
+
   it("404s an unknown document", async () => {
     await expectError(await fetch(`${server.url}/api/documents/no-such-doc`), 404, /no-such-doc/);
   });
@@ -153,6 +175,11 @@ describe("POST /api/chat", () => {
     await expectError(await post("/api/chat", { messages: [{ role: "assistant", parts: [] }] }), 400, /"messages"/);
   });
 
+  it("names messages when the last message has no text part", async () => {
+    const body = await expectError(await post("/api/chat", { messages: [{ role: "user", parts: [{ type: "file" }] }] }), 400, /"messages"/);
+    expect(body.error.message).toMatch(/no text/);
+  });
+
   it("rejects a missing messages list", async () => {
     await expectError(await post("/api/chat", { id: "x" }), 400, /"messages"/);
   });
@@ -171,8 +198,125 @@ describe("without an index", () => {
   });
 
   it("answers 503 saying to run npm run ingest", async () => {
-    const response = await fetch(`${empty.url}/api/ask`, { method: "POST", body: JSON.stringify({ question: "Hi" }) });
-    await expectError(response, 503, /npm run ingest/);
+    await expectError(await post("/api/ask", { question: "Hi" }, undefined, empty), 503, /npm run ingest/);
     await expectError(await fetch(`${empty.url}/api/health`), 503, /npm run ingest/);
+  });
+});
+
+describe("HTTP errors are JSON and say what to do", () => {
+  it.each([
+    ["GET", "/api/ask", "POST"],
+    ["PUT", "/api/verify", "POST"],
+    ["DELETE", "/api/health", "GET"],
+    ["POST", "/api/search", "GET"],
+    ["PATCH", "/api/documents/wikipedia-nato", "GET"],
+  ])("%s %s is a 405 naming the allowed methods", async (method, route, allowed) => {
+    const response = await fetch(`${server.url}${route}`, { method });
+    await expectError(response, 405, new RegExp(`use ${allowed}`));
+    expect(response.headers.get("allow")).toContain(allowed);
+  });
+
+  it.each(["TRACE", "PROPFIND"])("%s is a 400 in JSON, not a 500", async (method) => {
+    const response = await rawRequest(`${server.url}/api/health`, method); // fetch refuses to send TRACE
+    expect(response.status).toBe(400);
+    expect(response.headers["content-type"]).toMatch(/application\/json/);
+    expect(JSON.parse(response.body).error.message).toMatch(new RegExp(`${method} is not supported`));
+    expect(server.stderr()).not.toMatch(/HTTP method is unsupported/);
+  });
+
+  it.each(["/api/nope", "/api/documents", "/api/ask/extra"])("GET %s is a JSON 404", async (route) => {
+    await expectError(await fetch(`${server.url}${route}`), 404, /no API route/);
+  });
+
+  it.each(["/api/ask", "/api/chat", "/api/verify"])("POST %s without application/json is a 415", async (route) => {
+    await expectError(await post(route, JSON.stringify({ question: "Hi" }), { "content-type": "text/plain" }), 415, /application\/json/);
+    await expectError(await post(route, "question=Hi", { "content-type": "application/x-www-form-urlencoded" }), 415, /application\/json/);
+  });
+});
+
+describe("POST /api/verify bounds its work", () => {
+  const cite = async (n: number, start: number, length: number) => {
+    const doc = await (await fetch(`${server.url}/api/documents/wikipedia-nato`)).json();
+    return { n, docId: "wikipedia-nato", start, end: start + length, text: doc.text.slice(start, start + length) };
+  };
+
+  it("answers a marker of five digits with a 400 naming it", async () => {
+    const body = await expectError(await post("/api/verify", { answer: "NATO [99999]", citations: [] }), 400, /"answer"/);
+    expect(body.error.message).toMatch(/\[99999\]/);
+  });
+
+  it("names the limit on sentences", async () => {
+    const answer = Array.from({ length: 60 }, (_, i) => `Sentence number ${i} is here [1].`).join(" ");
+    await expectError(await post("/api/verify", { answer, citations: [await cite(1, 0, 500)] }), 400, /"answer": must have at most 50 sentences/);
+  });
+
+  it("names the limit on the length of a citation", async () => {
+    await expectError(await post("/api/verify", { answer: "NATO [1].", citations: [await cite(1, 0, 6000)] }), 400, /"citations.0.text": must be at most 5000/);
+  });
+
+  it("names the limit on the number of citations", async () => {
+    const citations = await Promise.all(Array.from({ length: 21 }, (_, i) => cite(i + 1, i * 100, 100)));
+    await expectError(await post("/api/verify", { answer: "NATO [1].", citations }), 400, /"citations": must hold at most 20/);
+  });
+});
+
+describe("security headers", () => {
+  it("sends a nonce-based Content-Security-Policy with the page, and its scripts carry the nonce", async () => {
+    const response = await fetch(`${server.url}/`);
+    const policy = response.headers.get("content-security-policy")!;
+    expect(policy).toMatch(/frame-ancestors 'none'/);
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    const nonce = /'nonce-([^']+)'/.exec(policy)![1];
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    const again = (await fetch(`${server.url}/`)).headers.get("content-security-policy");
+    expect(again).not.toBe(policy); // a new nonce per response
+  });
+
+  it.each(["/", "/api/health", "/api/nope"])("%s is not sniffed, framed or referred", async (route) => {
+    const response = await fetch(`${server.url}${route}`);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(response.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
+  });
+});
+
+describe("limits on heavy requests", () => {
+  let limited: TestServer;
+  beforeAll(async () => {
+    limited = await startServer({ RATE_LIMIT_PER_MINUTE: "2", MAX_CONCURRENT_REQUESTS: "1", MAX_QUEUED_REQUESTS: "0" });
+  });
+  afterAll(async () => {
+    await limited?.stop();
+  });
+
+  // A client behind a reverse proxy, as the proxy reports it; loopback clients are not limited.
+  const search = (client: string) => fetch(`${limited.url}/api/search?q=Spain`, { headers: { "x-forwarded-for": client } });
+
+  it("answers 429 with Retry-After past RATE_LIMIT_PER_MINUTE, per client", async () => {
+    expect((await search("203.0.113.7")).status).toBe(200);
+    expect((await search("203.0.113.7")).status).toBe(200);
+    const response = await search("203.0.113.7");
+    await expectError(response, 429, /Too many requests/);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await search("203.0.113.8")).status).toBe(200);
+    expect((await fetch(`${limited.url}/api/search?q=Spain`)).status).toBe(200); // loopback
+    expect((await fetch(`${limited.url}/api/health`, { headers: { "x-forwarded-for": "203.0.113.7" } })).status).toBe(200);
+  });
+
+  it("answers 503 with Retry-After when every turn is taken and the queue is full", async () => {
+    const doc = await (await fetch(`${limited.url}/api/documents/wikipedia-nato`)).json();
+    const citations = Array.from({ length: 20 }, (_, i) => ({ n: i + 1, docId: "wikipedia-nato", start: i * 2000, end: i * 2000 + 5000, text: doc.text.slice(i * 2000, i * 2000 + 5000) }));
+    const answer = Array.from({ length: 50 }, (_, i) => `NATO member number ${i} agreed on defence spending ${citations.map((c) => `[${c.n}]`).join("")}.`).join(" ");
+    const heavy = post("/api/verify", { answer, citations }, undefined, limited);
+    await new Promise((r) => setTimeout(r, 300));
+    const refused = await fetch(`${limited.url}/api/search?q=Spain`);
+    await expectError(refused, 503, /busy/);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await heavy).status).toBe(200);
+    expect((await fetch(`${limited.url}/api/health`)).status).toBe(200);
   });
 });

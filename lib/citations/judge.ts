@@ -1,5 +1,5 @@
 import { dot, normalize } from "@/lib/embeddings/vector";
-import { coverage } from "@/lib/text/coverage";
+import { coverage, termCoverage } from "@/lib/text/coverage";
 import { fold, readable, terms } from "@/lib/text/normalize";
 import { numbersIn } from "@/lib/text/numbers";
 import { clip } from "@/lib/text/spans";
@@ -59,18 +59,63 @@ const NEGATION = /\b(?:not|never|no|none|nor|neither|cannot|refuse[sd]?|reject(?
 /** A negation the sentence adds to its evidence turns the claim round ("Finland refused to join"). */
 const negated = (text: string) => NEGATION.test(fold(text));
 
-type Candidate = { start: number; end: number; text: string; vector: Float32Array };
+/** A span of a cited passage a sentence may rest on; its terms and readable text are worked out once. */
+type Candidate = { start: number; end: number; text: string; vector: Float32Array; terms?: Set<string>; readable?: string };
+
+/**
+ * What a verification works out once per cited passage (its candidates) and once per set of
+ * passages cited together (the numbers and terms they hold), rather than once per sentence:
+ * an answer of many sentences citing long passages would otherwise cost sentences × characters.
+ * Kept per context and per citation object, so it goes when they do.
+ */
+type Memo = { candidates: WeakMap<CitedSpan, Candidate[]>; held: WeakMap<CitedSpan, Map<string, Held>> };
+type Held = { numbers: Set<number>; terms: Set<string> };
+const memos = new WeakMap<VerifyContext, Memo>();
+const citationIds = new WeakMap<CitedSpan, number>();
+let nextCitationId = 0;
+
+function memoOf(ctx: VerifyContext): Memo {
+  let memo = memos.get(ctx);
+  if (!memo) memos.set(ctx, (memo = { candidates: new WeakMap(), held: new WeakMap() }));
+  return memo;
+}
+
+function citationId(c: CitedSpan): number {
+  let id = citationIds.get(c);
+  if (id === undefined) citationIds.set(c, (id = nextCitationId++));
+  return id;
+}
 
 /** Each sentence of the cited span, and each pair of neighbours (a claim may join two sentences). */
 function candidates(ctx: VerifyContext, cited: CitedSpan): Candidate[] {
+  const memo = memoOf(ctx);
+  let out = memo.candidates.get(cited);
+  if (out) return out;
   const doc = ctx.documentText(cited.docId) ?? "";
   const sentences = ctx.sentencesIn(cited.docId, cited.start, cited.end);
-  const out: Candidate[] = sentences.map((s) => ({ ...clip(s, cited), text: doc.slice(s.start, s.end), vector: s.vector }));
+  out = sentences.map((s) => ({ ...clip(s, cited), text: doc.slice(s.start, s.end), vector: s.vector }));
   for (let i = 0; i + 1 < sentences.length; i++) {
     const [a, b] = [sentences[i], sentences[i + 1]];
     out.push({ ...clip({ start: a.start, end: b.end }, cited), text: doc.slice(a.start, b.end), vector: normalize(a.vector.map((x, j) => x + b.vector[j])) });
   }
+  memo.candidates.set(cited, out);
   return out;
+}
+
+/** The numbers and terms the cited passages (with their titles and dates) hold between them. */
+function heldBy(ctx: VerifyContext, cited: CitedSpan[]): Held {
+  const evidence = () => cited.map((c) => `${c.text} ${ctx.documentLabel(c.docId)}`).join(" ");
+  if (!cited.length) return { numbers: numbersIn(evidence()), terms: new Set(terms(evidence())) };
+  const memo = memoOf(ctx);
+  let bySet = memo.held.get(cited[0]);
+  if (!bySet) memo.held.set(cited[0], (bySet = new Map()));
+  const key = cited.map(citationId).join(",");
+  let held = bySet.get(key);
+  if (!held) {
+    const text = evidence();
+    bySet.set(key, (held = { numbers: numbersIn(text), terms: new Set(terms(text)) }));
+  }
+  return held;
 }
 
 /**
@@ -80,7 +125,7 @@ function candidates(ctx: VerifyContext, cited: CitedSpan): Candidate[] {
 export function copiedVector(ctx: VerifyContext, sentence: string, cited: CitedSpan[]): Float32Array | null {
   const wanted = readable(sentence);
   for (const c of cited) {
-    for (const cand of candidates(ctx, c)) if (readable(cand.text) === wanted) return cand.vector;
+    for (const cand of candidates(ctx, c)) if ((cand.readable ??= readable(cand.text)) === wanted) return cand.vector;
   }
   return null;
 }
@@ -114,7 +159,7 @@ export function judgeSentence(ctx: VerifyContext, sentence: string, vector: Floa
     let top: (Evidence & { text: string; dense: number }) | null = null;
     for (const cand of candidates(ctx, c)) {
       const dense = dot(vector, cand.vector);
-      const score = combine(dense, overlap(cand.text));
+      const score = combine(dense, substance * termCoverage(weights, (cand.terms ??= new Set(terms(cand.text)))));
       if (!top || score > top.score) top = { n: c.n, start: cand.start, end: cand.end, score, text: cand.text, dense };
     }
     if (top && top.end > top.start) best.push(top);
@@ -124,12 +169,10 @@ export function judgeSentence(ctx: VerifyContext, sentence: string, vector: Floa
     const together = combine(Math.max(...best.map((e) => e.dense)), overlap(best.map((e) => e.text).join(" ")));
     score = Math.max(score, together);
   }
-  const evidence = cited.map((c) => `${c.text} ${ctx.documentLabel(c.docId)}`).join(" ");
-  const heldNumbers = numbersIn(evidence);
-  const heldTerms = new Set(terms(evidence));
+  const held = heldBy(ctx, cited);
   const factsHeld =
-    [...numbersIn(sentence)].every((n) => heldNumbers.has(n)) &&
-    namesIn(sentence, ctx.isName).every((t) => heldTerms.has(t)) &&
+    [...numbersIn(sentence)].every((n) => held.numbers.has(n)) &&
+    namesIn(sentence, ctx.isName).every((t) => held.terms.has(t)) &&
     (!negated(sentence) || negated(best.map((e) => e.text).join(" ")));
   return {
     supported: best.length > 0 && factsHeld && score >= SUPPORT.threshold,

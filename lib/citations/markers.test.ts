@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MarkerRewriter, rewriteMarkers, stripMarkers } from "./markers";
+import { MarkerRewriter, markersIn, rewriteMarkers, stripMarkers } from "./markers";
 
 /** Passage numbers 1..6 exist; they are numbered by first use, as the LLM answerer does. */
 function byFirstUse(known = 6) {
@@ -52,5 +52,13 @@ describe("MarkerRewriter", () => {
 describe("stripMarkers", () => {
   it("removes markers and the space before them", () => {
     expect(stripMarkers("Spain joined in 1982 [1] [2]. Next. [3]")).toBe("Spain joined in 1982. Next.");
+  });
+});
+
+describe("numbers of five digits or more", () => {
+  it("are text to the rewriter and to every reader of markers alike", () => {
+    expect(rewriteMarkers("NATO [99999] and [2]", byFirstUse())).toBe("NATO [99999] and [1]");
+    expect(markersIn("NATO [99999] and [2]")).toEqual([2]);
+    expect(stripMarkers("NATO [99999].")).toBe("NATO [99999].");
   });
 });

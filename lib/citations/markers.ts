@@ -7,11 +7,15 @@
  * already the final text: no number shown to the user ever changes afterwards.
  */
 
+/** A marker's number has 1 to 4 digits: "[12345]" is text wherever markers are read or rewritten. */
+const NUMBER = String.raw`\d{1,4}`;
+
 /** A numbered marker as answers carry it, "[3]": the source of every pattern that finds one. */
-export const NUMBERED_MARKER = String.raw`\[\d+\]`;
+export const NUMBERED_MARKER = String.raw`\[${NUMBER}\]`;
 
 /** One complete marker as a model may write it: "[3]", "[1, 2]", "[1;2]", "[Passage 2]", "[passages 1, 3]". */
-const MARKER = /^\[\s*(?:(?:passages?|sources?)\s*)?(\d{1,4}(?:\s*[,;]\s*(?:(?:passages?|sources?)\s*)?\d{1,4})*)\s*\]$/i;
+const NAMED = String.raw`(?:(?:passages?|sources?)\s*)?`;
+const MARKER = new RegExp(String.raw`^\[\s*${NAMED}(${NUMBER}(?:\s*[,;]\s*${NAMED}${NUMBER})*)\s*\]$`, "i");
 /** What the inside of an unfinished marker may hold; anything else is ordinary text. */
 const PARTIAL = /^\[[\s\d,;a-z]*$/i;
 const MAX_MARKER_CHARS = 48;

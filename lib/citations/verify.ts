@@ -1,4 +1,5 @@
 import { collapseWhitespace } from "@/lib/text/normalize";
+import { timeSlicer } from "@/lib/time-slice";
 import type { Span } from "@/lib/text/spans";
 import type { AnswerSentence } from "@/lib/types";
 import { copiedVector, judgeSentence, type CitedSpan, type VerifyContext } from "./judge";
@@ -59,15 +60,23 @@ export async function verifyAnswer<C extends VerifiableCitation>(
   const segments = splitAnswer(renumbered.answer, mode);
   const claims = segments.map((s) => collapseWhitespace(stripMarkers(s.text)));
   const citedBy = segments.map((s) => s.citations.map((n) => byN.get(n)!));
+  // Long answers are judged a few sentences at a time, letting other requests in between.
+  const slice = timeSlicer();
   // Sentences copied from their passages reuse the index's vectors; the rest are embedded in one batch.
-  const vectors = segments.map((s, i) => (s.citations.length && claims[i] ? copiedVector(ctx, claims[i], citedBy[i]) : null));
+  const vectors: (Float32Array | null)[] = [];
+  for (const [i, s] of segments.entries()) {
+    vectors.push(s.citations.length && claims[i] ? copiedVector(ctx, claims[i], citedBy[i]) : null);
+    await slice();
+  }
   const toEmbed = segments.map((s, i) => i).filter((i) => segments[i].citations.length && claims[i] && !vectors[i]);
   if (toEmbed.length) (await ctx.embed(toEmbed.map((i) => claims[i]))).forEach((v, j) => (vectors[toEmbed[j]] = v));
-  const sentences: AnswerSentence[] = segments.map((s, i) => {
+  const sentences: AnswerSentence[] = [];
+  for (const [i, s] of segments.entries()) {
     const vector = vectors[i];
     const verdict = vector ? judgeSentence(ctx, claims[i], vector, citedBy[i]) : null;
     if (verdict?.supported) for (const e of verdict.evidence) widenQuote(byN.get(e.n)!, e);
-    return { text: s.text, citations: s.citations, supported: verdict?.supported ?? false, start: s.start, end: s.end, ...(verdict ? { score: verdict.score } : {}) };
-  });
+    sentences.push({ text: s.text, citations: s.citations, supported: verdict?.supported ?? false, start: s.start, end: s.end, ...(verdict ? { score: verdict.score } : {}) });
+    await slice();
+  }
   return { ...renumbered, sentences };
 }

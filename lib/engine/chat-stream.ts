@@ -78,6 +78,6 @@ export function chatStream(question: string, history: HistoryMessage[], signal?:
   return createUIMessageStream<ChatMessage>({
     execute: async ({ writer }) =>
       llm && "model" in llm ? streamModelAnswer(writer, question, history, llm, signal) : writeAnswer(writer, await ask({ question, history })),
-    onError: (error) => toAppError(error).message,
+    onError: (error) => toAppError(error).messageForClient(),
   });
 }

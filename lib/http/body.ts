@@ -3,8 +3,21 @@ import { AppError } from "@/lib/errors";
 /** Request bodies over this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-/** Reads a JSON body within the size limit; bad JSON is a 400, too much is a 413. */
+/**
+ * Only JSON is read. A page on another site can make a visitor's browser POST text/plain or a
+ * form without asking first; application/json needs a CORS preflight, which this server never grants.
+ */
+function requireJson(request: Request): void {
+  const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
+  if (type !== "application/json") {
+    const got = type ? `"${type.slice(0, 100)}"` : "none";
+    throw new AppError("unsupported_media_type", `The request body must be JSON sent with "Content-Type: application/json" (got ${got}).`);
+  }
+}
+
+/** Reads a JSON body within the size limit; not JSON by its type is a 415, bad JSON a 400, too much a 413. */
 export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
+  requireJson(request);
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > limit) throw tooLarge(limit);
   const text = await readLimited(request, limit);

@@ -1,5 +1,14 @@
 import { z } from "zod";
+import { splitAnswer } from "@/lib/citations/segment";
+import { MAX_ASK_K } from "./ask";
 import { docIdSchema } from "./document";
+
+/**
+ * Bounds on one verification, whose work grows with sentences × cited characters: well above
+ * any answer /api/ask gives (a few sentences, at most MAX_ASK_K passages of under 1,000
+ * characters), and small enough that one request takes well under a second of the server.
+ */
+export const VERIFY_LIMITS = { answerChars: 20_000, sentences: 50, citations: MAX_ASK_K, citationChars: 5_000 } as const;
 
 /** A citation as /api/ask returns it; other fields (title, score, quote…) may come along and are kept. */
 const citationSchema = z
@@ -8,15 +17,30 @@ const citationSchema = z
     docId: docIdSchema,
     start: z.number().int().min(0),
     end: z.number().int().min(1),
-    text: z.string().max(20_000),
+    text: z.string().max(VERIFY_LIMITS.citationChars, `must be at most ${VERIFY_LIMITS.citationChars} characters`),
   })
   .refine((c) => c.end > c.start, { message: "must be greater than start", path: ["end"] });
+
+/** "[12345]" reads as a marker but no citation can have its number (markers hold 1 to 4 digits). */
+const OVERLONG_MARKER = /\[\d{5,}\]/;
+
+const answerSchema = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(VERIFY_LIMITS.answerChars, `must be at most ${VERIFY_LIMITS.answerChars} characters`)
+  .superRefine((answer, ctx) => {
+    const marker = OVERLONG_MARKER.exec(answer)?.[0];
+    if (marker) ctx.addIssue({ code: "custom", message: `${marker.slice(0, 20)} cannot point at a citation: citation numbers n run from 1 to 1000` });
+    const sentences = splitAnswer(answer).length;
+    if (sentences > VERIFY_LIMITS.sentences) ctx.addIssue({ code: "custom", message: `must have at most ${VERIFY_LIMITS.sentences} sentences (it has ${sentences})` });
+  });
 
 /** POST /api/verify: an answer with [n] markers written elsewhere, and the citations its markers point at. */
 export const verifyRequestSchema = z
   .object({
-    answer: z.string().trim().min(1, "must not be empty").max(20_000, "must be at most 20000 characters"),
-    citations: z.array(citationSchema).max(50, "must hold at most 50 citations"),
+    answer: answerSchema,
+    citations: z.array(citationSchema).max(VERIFY_LIMITS.citations, `must hold at most ${VERIFY_LIMITS.citations} citations`),
   })
   .refine((body) => new Set(body.citations.map((c) => c.n)).size === body.citations.length, {
     message: "each citation needs its own number n",

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { startServer } from "@/test/server";
+import { benchStall, type StallResult } from "./stall";
 import { round, summarize, type Summary } from "./stats";
 
 type HttpLevel = {
@@ -17,7 +18,10 @@ type HttpLevel = {
   firstError?: string;
 };
 
-export type HttpResult = { coldFirstAskMs: number; limits: { requests: number; seconds: number }; levels: HttpLevel[] };
+export type HttpResult = { coldFirstAskMs: number; limits: { requests: number; seconds: number }; levels: HttpLevel[]; stall?: StallResult };
+
+/** The stall measurement: heavy /api/verify clients, /api/health samples alone and under their load. */
+export type StallPlan = { docId: string; clients: number; samples: number };
 
 const body = (endpoint: HttpLevel["endpoint"], question: string, n: number) =>
   endpoint === "/api/ask"
@@ -100,8 +104,8 @@ export function ensureBuild(log: (s: string) => void): void {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
-/** The production server on loopback: /api/ask and /api/chat at each concurrency. */
-export async function benchHttp(questions: string[], concurrencies: number[], limits: HttpResult["limits"], log: (s: string) => void): Promise<HttpResult> {
+/** The production server on loopback: /api/ask and /api/chat at each concurrency, then the stall under heavy /api/verify. */
+export async function benchHttp(questions: string[], concurrencies: number[], limits: HttpResult["limits"], stallPlan: StallPlan, log: (s: string) => void): Promise<HttpResult> {
   const server = await startServer();
   try {
     const cold = await timedRequest(server.url, "/api/ask", questions[0], 0, 120_000);
@@ -117,7 +121,9 @@ export async function benchHttp(questions: string[], concurrencies: number[], li
         levels.push(result);
       }
     }
-    return { coldFirstAskMs: round(cold.ttlb, 1), limits, levels };
+    const stall = await benchStall(server.url, stallPlan.docId, stallPlan.clients, stallPlan.samples);
+    log(`  /api/health p50 ${stall.healthIdleMs.p50} ms alone, ${stall.healthLoadedMs.p50} ms under ${stall.loadClients} heavy /api/verify clients (×${stall.ratio.p50}; p95 ×${stall.ratio.p95})`);
+    return { coldFirstAskMs: round(cold.ttlb, 1), limits, levels, stall };
   } finally {
     await server.stop();
   }

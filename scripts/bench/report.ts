@@ -1,5 +1,6 @@
 import type { HttpResult } from "./http";
 import type { IngestResult, IngestRun, PathologicalRun } from "./ingest";
+import type { StallResult } from "./stall";
 import type { QueryResult } from "./query";
 import type { Machine, Summary } from "./stats";
 import type { HnswResult } from "./vectors";
@@ -130,6 +131,26 @@ function httpSection(h: NonNullable<BenchResults["http"]>): string {
       h.levels.map((l) => [l.endpoint, l.concurrency, l.requests, l.errors, f(l.requestsPerSecond, 2), ms(l.ttfbMs), ms(l.ttlbMs)]),
     ),
     ...h.levels.filter((l) => l.firstError).map((l) => `First error at ${l.endpoint} ×${l.concurrency}: ${l.firstError}`),
+    ...(h.stall ? [stallSection(h.stall)] : []),
+  ].join("\n\n");
+}
+
+function stallSection(s: StallResult): string {
+  const b = s.heavyBody;
+  return [
+    "#### /api/health under heavy /api/verify load",
+    `${s.loadClients} clients send /api/verify bodies at the limits in a loop (${f(b.bytes / 1024, 0)} KB: ${b.sentences} sentences, each citing all ${b.citations} citations of ${b.citationChars} characters); ` +
+      `/api/health is sampled one request at a time, alone and then under that load. The body of issue 11 (${f(s.oversized.bytes / 1024, 0)} KB, 335 sentences, 12 citations of 19,000 characters) is refused with ${s.oversized.status} in ${f(s.oversized.ms, 1)} ms.`,
+    table(
+      ["", "requests", "ms p50 / p95 / p99", "max ms"],
+      [
+        ["/api/health alone", s.healthIdleMs.n, ms(s.healthIdleMs), f(s.healthIdleMs.max, 1)],
+        [`/api/health under ${s.loadClients} heavy clients`, s.healthLoadedMs.n, ms(s.healthLoadedMs), f(s.healthLoadedMs.max, 1)],
+        [`heavy /api/verify (${s.verify.errors} errors)`, s.verify.requests, ms(s.verify.ms), f(s.verify.ms.max, 1)],
+      ],
+    ),
+    `Ratio loaded ÷ alone: p50 ×${s.ratio.p50}, p95 ×${s.ratio.p95}, max ×${s.ratio.max}.`,
+    ...(s.verify.firstError ? [`First /api/verify error: ${s.verify.firstError}`] : []),
   ].join("\n\n");
 }
 

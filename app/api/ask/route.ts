@@ -1,6 +1,9 @@
 import { ask } from "@/lib/engine/ask";
 import { errorResponse } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/body";
+import { inTurn } from "@/lib/http/concurrency";
+import { methodsOtherThan } from "@/lib/http/methods";
+import { limitRate } from "@/lib/http/rate-limit";
 import { askRequestSchema } from "@/lib/schemas/ask";
 import { parseOrThrow } from "@/lib/schemas/parse";
 
@@ -9,9 +12,12 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
   try {
+    limitRate(request);
     const body = parseOrThrow(askRequestSchema, await readJsonBody(request));
-    return Response.json(await ask(body));
+    return Response.json(await inTurn(request.signal, () => ask(body)));
   } catch (error) {
     return errorResponse(error);
   }
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodsOtherThan("POST");

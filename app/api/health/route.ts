@@ -1,5 +1,6 @@
 import { health } from "@/lib/engine/health";
 import { errorResponse } from "@/lib/errors";
+import { methodsOtherThan } from "@/lib/http/methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,3 +12,5 @@ export async function GET() {
     return errorResponse(error);
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = methodsOtherThan("GET");

@@ -1,6 +1,9 @@
 import { verify } from "@/lib/engine/verify";
 import { errorResponse } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/body";
+import { inTurn } from "@/lib/http/concurrency";
+import { methodsOtherThan } from "@/lib/http/methods";
+import { limitRate } from "@/lib/http/rate-limit";
 import { parseOrThrow } from "@/lib/schemas/parse";
 import { verifyRequestSchema } from "@/lib/schemas/verify";
 
@@ -9,9 +12,12 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
   try {
+    limitRate(request);
     const body = parseOrThrow(verifyRequestSchema, await readJsonBody(request));
-    return Response.json(await verify(body));
+    return Response.json(await inTurn(request.signal, () => verify(body)));
   } catch (error) {
     return errorResponse(error);
   }
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodsOtherThan("POST");
