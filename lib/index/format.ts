@@ -1,7 +1,11 @@
 import { z } from "zod";
+import { ANSWER_KINDS } from "@/lib/text/answer-kinds";
 
-/** Bumped when the files of an index change shape; older indexes are rebuilt. 2: checksums in the manifest. */
-export const INDEX_FORMAT = 2;
+/**
+ * Bumped when the files of an index change shape; older indexes are rebuilt. 2: checksums in the
+ * manifest. 3: each sentence's answer kinds and names, read once at ingestion.
+ */
+export const INDEX_FORMAT = 3;
 
 export const INDEX_FILES = {
   manifest: "manifest.json",
@@ -35,9 +39,17 @@ export type IndexManifest = z.infer<typeof indexManifestSchema>;
 
 const offset = z.number().int().nonnegative();
 
-export const unitSchema = z.object({ docId: z.string(), start: offset, end: offset });
+export const unitSchema = z.object({
+  docId: z.string(),
+  start: offset,
+  end: offset,
+  /** The kinds of answer the sentence can give (a date, a person…), for the answer ranker. */
+  kinds: z.array(z.enum(ANSWER_KINDS)),
+  /** The people, places and organisations it names. */
+  names: z.array(z.object({ kind: z.enum(["person", "place", "organization"]), text: z.string() })),
+});
 
-/** A sentence that was embedded: its offsets in its document. */
+/** A sentence that was embedded: its offsets in its document, and what kinds of answer it holds. */
 export type Unit = z.infer<typeof unitSchema>;
 
 export const documentsSchema = z.array(

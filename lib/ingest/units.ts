@@ -1,4 +1,6 @@
 import type { Unit } from "@/lib/index/format";
+import { sentenceAnswerKinds } from "@/lib/text/answer-kinds";
+import { namedEntities } from "@/lib/text/named-entities";
 import { collapseWhitespace } from "@/lib/text/normalize";
 import { splitSections } from "@/lib/text/sections";
 import { splitSentences } from "@/lib/text/sentences";
@@ -10,9 +12,14 @@ export const SEGMENTER_VERSION = 2;
 export function documentUnits(docId: string, text: string): Unit[] {
   const units: Unit[] = [];
   for (const section of splitSections(text)) {
-    for (const s of splitSentences(text, section.start, section.end)) units.push({ docId, start: s.start, end: s.end });
+    for (const s of splitSentences(text, section.start, section.end)) units.push({ docId, ...s, ...answerFacts(text.slice(s.start, s.end)) });
   }
   return units;
+}
+
+/** What kinds of answer a sentence holds and whom it names: read once here, not per question. */
+function answerFacts(sentence: string): Pick<Unit, "kinds" | "names"> {
+  return { kinds: [...sentenceAnswerKinds(sentence)], names: namedEntities(sentence) };
 }
 
 /** What the embedder reads for a unit: the sentence with its line breaks collapsed. */

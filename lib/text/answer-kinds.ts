@@ -5,16 +5,9 @@
 import { MONTH, namedEntities } from "./named-entities";
 import { wordNumber } from "./numbers";
 
-export type AnswerKind =
-  | "person"
-  | "place"
-  | "organization"
-  | "date"
-  | "number"
-  | "percent"
-  | "money"
-  | "reason"
-  | "definition";
+export const ANSWER_KINDS = ["person", "place", "organization", "date", "number", "percent", "money", "reason", "definition"] as const;
+
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
 // Tried on the question from its wh-word on; the first match wins ("how many" before "how").
 const QUESTION_RULES: [RegExp, AnswerKind[]][] = [

@@ -1,7 +1,6 @@
 import { unitText, type IndexStore } from "@/lib/index/store";
 import { terms } from "@/lib/text/normalize";
-import { sentenceAnswerKinds, type AnswerKind } from "@/lib/text/answer-kinds";
-import { namedEntities } from "@/lib/text/named-entities";
+import type { AnswerKind } from "@/lib/text/answer-kinds";
 
 /** Per-sentence facts the ranking features read, computed once per loaded index. */
 export type SentenceStats = {
@@ -9,9 +8,9 @@ export type SentenceStats = {
   terms: Set<string>[];
   /** Inverse sentence frequency of a term: rare words weigh more. */
   idf(term: string): number;
-  /** The kinds of answer a sentence can give (a date, a person…), worked out on first use. */
+  /** The kinds of answer a sentence can give (a date, a person…), as ingestion read them. */
   kinds(unit: number): Set<AnswerKind>;
-  /** The people, places and organisations a sentence names, as content terms, worked out on first use. */
+  /** The people, places and organisations a sentence names, as content terms. */
   entities(unit: number): { kind: AnswerKind; terms: string[] }[];
   /** Content terms of a chunk, worked out on first use. */
   chunkTerms(chunk: number): Set<string>;
@@ -69,8 +68,8 @@ export function sentenceStats(store: IndexStore): SentenceStats {
       ...sentenceFrequencies(sentenceTerms),
       heading: headings(store),
       recency: recencies(store),
-      kinds: (unit) => (kinds[unit] ??= sentenceAnswerKinds(unitText(store, unit))),
-      entities: (unit) => (entities[unit] ??= namedEntities(unitText(store, unit)).map((e) => ({ kind: e.kind, terms: terms(e.text) }))),
+      kinds: (unit) => (kinds[unit] ??= new Set(store.units[unit].kinds)),
+      entities: (unit) => (entities[unit] ??= store.units[unit].names.map((e) => ({ kind: e.kind, terms: terms(e.text) }))),
       chunkTerms: (chunk) => (chunkTerms[chunk] ??= new Set(terms(store.chunks[chunk].text))),
     };
     cache.set(store, stats);
