@@ -99,7 +99,7 @@ describe("LLM answerer with a mock model", () => {
     const response = await ask({ question: QUESTION }, engine, { llm: llmSetup(model), model: cautious });
     expect(model.doStreamCalls).toHaveLength(1);
     expect(response).toMatchObject({ answered: true, model: "mock:test" });
-    const offTopic = { ...fitted, refusal: { ...fitted.refusal, floor: 1.01 } };
+    const offTopic = { ...fitted, refusal: { ...fitted.refusal, threshold: 1.01, floor: 1.01 } };
     const unasked = replyingModel(() => "Spain joined in 1982 [1].");
     expect((await ask({ question: QUESTION }, engine, { llm: llmSetup(unasked), model: offTopic })).answered).toBe(false);
     expect(unasked.doStreamCalls).toHaveLength(0);

@@ -3,53 +3,66 @@ import { markersIn } from "@/lib/citations/markers";
 import { citationProblems, documentTextLookup } from "@/lib/eval/contract";
 import { ask } from "@/lib/engine/ask";
 import { getEngine, type Engine } from "@/lib/engine/engine";
-import { readQuestions, type EvalQuestion } from "@/lib/eval/questions";
-import { compareRetrievers } from "@/lib/eval/retrievers";
+import { collectExamples, crossValidatedModels } from "@/lib/eval/fit";
+import { readQuestions } from "@/lib/eval/questions";
+import { compareRetrievers, type RetrieverRecall } from "@/lib/eval/retrievers";
 import { runEval, type EvalMetrics } from "@/lib/eval/run";
 
 const DEV = "../shared/eval/dev.jsonl";
+const TRAIN = "../shared/eval/train.jsonl";
+const FOLDS = 5;
+
+/**
+ * Floors just under the figures `npm run eval` measured (README, "Answer quality"): CI fails when
+ * a change makes answers worse on the validation set or, cross-validated, on the training set.
+ */
+const FLOORS = {
+  dev: { accuracy: 0.8, citedSupport: 0.8, oosRefusal: 1, wronglyRefused: 0.06, recall6: 0.9 },
+  train: { accuracy: 0.7, citedSupport: 0.7, oosRefusal: 0.5, wronglyRefused: 0.07, recall6: 0.83 },
+};
+
+type SetResult = { metrics: EvalMetrics; retrievers: RetrieverRecall[] };
 
 let engine: Engine;
-let questions: EvalQuestion[];
-let metrics: EvalMetrics;
+const sets: Record<"dev" | "train", SetResult> = {} as never;
 beforeAll(async () => {
   engine = await getEngine();
-  questions = await readQuestions(DEV);
-  metrics = (await runEval(engine, questions)).metrics;
-  console.log("dev.jsonl:", JSON.stringify(metrics));
+  const dev = await readQuestions(DEV);
+  sets.dev = { metrics: (await runEval(engine, dev)).metrics, retrievers: await compareRetrievers(engine, dev) };
+  const train = await readQuestions(TRAIN);
+  const models = crossValidatedModels(engine, await collectExamples(engine, train), FOLDS);
+  sets.train = { metrics: (await runEval(engine, train, models)).metrics, retrievers: await compareRetrievers(engine, train, models) };
+  for (const [name, s] of Object.entries(sets)) console.log(`${name}:`, JSON.stringify(s.metrics));
 });
 
-describe("retrieval on dev.jsonl", () => {
-  it("finds the supporting passage in the top 6 for most questions, better fused than alone", async () => {
-    const table = await compareRetrievers(engine, questions);
-    console.log("recall:", JSON.stringify(table));
-    const at6 = (name: string) => table.find((r) => r.retriever === name)!.recall["@6"];
-    expect(at6("hybrid")).toBeGreaterThanOrEqual(0.85);
-    expect(at6("hybrid")).toBeGreaterThanOrEqual(Math.max(at6("dense"), at6("lexical")));
-    expect(at6("hybrid")).toBeGreaterThan(at6("rrf (k=60)"));
-  });
-});
+describe.each(["dev", "train"] as const)("%s.jsonl (train cross-validated)", (name) => {
+  const recall = (retriever: string) => sets[name].retrievers.find((r) => r.retriever === retriever)!;
 
-describe("answers on dev.jsonl", () => {
-  it("meets the accuracy and cited-support targets", () => {
-    expect(metrics.accuracy).toBeGreaterThanOrEqual(0.85);
-    expect(metrics.citedSupport).toBeGreaterThanOrEqual(0.8);
+  it("stays above the accuracy, cited-support and refusal floors", () => {
+    const { metrics } = sets[name];
+    expect(metrics.accuracy).toBeGreaterThanOrEqual(FLOORS[name].accuracy);
+    expect(metrics.citedSupport).toBeGreaterThanOrEqual(FLOORS[name].citedSupport);
+    expect(metrics.oosRefusal).toBeGreaterThanOrEqual(FLOORS[name].oosRefusal);
+    expect(metrics.wronglyRefused).toBeLessThanOrEqual(FLOORS[name].wronglyRefused);
   });
 
-  it("refuses every out-of-scope question", () => {
-    expect(metrics.oosRefusal).toBe(1);
+  it("ranks the supporting passage higher than plain BM25 does, and finds it in the top 6", () => {
+    const ranked = recall("hybrid + sentence ranker");
+    expect(ranked.recall["@6"]).toBeGreaterThanOrEqual(FLOORS[name].recall6);
+    expect(ranked.mrr).toBeGreaterThan(recall("lexical").mrr);
+    expect(ranked.recall["@1"]).toBeGreaterThan(recall("lexical").recall["@1"]);
   });
 
   it("keeps the citation contract on every answer", () => {
-    expect(metrics.invalidMarkers).toBe(0);
-    expect(metrics.invalidOffsets).toBe(0);
+    expect(sets[name].metrics.invalidMarkers).toBe(0);
+    expect(sets[name].metrics.invalidOffsets).toBe(0);
   });
 });
 
 describe("answers", () => {
   const check = (question: string) => ask({ question }, engine);
 
-  it.each(["What is the capital of Australia?", "How do I bake sourdough bread?", "Who won the 2018 football World Cup?"])(
+  it.each(["What is the speed of light?", "How do I bake sourdough bread?", "Who won the 2018 football World Cup?"])(
     "refuses %s",
     async (question) => {
       expect((await check(question)).answered).toBe(false);

@@ -67,6 +67,7 @@ export function fitModel(engine: Engine, examples: QuestionExamples[], fittedOn:
   const refusalExamples: Example[] = [];
   const ranked = examples.map((e) => rankCandidates(e.candidates, model));
   examples.forEach((e, i) => refusalExamples.push({ x: refusalFeatures(ranked[i], e.unknownWords), y: inScope(e) ? 1 : 0 }));
+
   const refusal = fitLogistic(refusalExamples, { l2: 0.01 });
   REFUSAL_FEATURES.forEach((f, i) => (model.refusal.weights[f] = round(refusal.weights[i])));
   model.refusal.bias = round(refusal.bias);
@@ -79,6 +80,7 @@ export function fitModel(engine: Engine, examples: QuestionExamples[], fittedOn:
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
 
 function bestKeepRatio(engine: Engine, examples: QuestionExamples[], ranked: ReturnType<typeof rankCandidates>[]): number {
   let best = { ratio: 0.5, hits: -1 };

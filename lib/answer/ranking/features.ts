@@ -2,7 +2,6 @@ import { unitText, unitVector, type IndexStore } from "@/lib/index/store";
 import { lexicalTerms } from "@/lib/index/lexical";
 import { terms } from "@/lib/text/normalize";
 import { isMenu } from "@/lib/text/prose";
-import { synonymsOf } from "@/lib/text/synonyms";
 import { questionAnswerKinds, type AnswerKind } from "@/lib/text/answer-kinds";
 import { relatedWords } from "@/lib/text/related-words";
 import type { Retrieval } from "@/lib/retrieval/search";
@@ -64,7 +63,7 @@ function relatedStems(question: string): Map<string, Set<string>> {
   for (const word of question.split(/[^\p{L}\p{N}'’-]+/u)) {
     const [term] = terms(word);
     if (!term) continue;
-    const set = out.get(term) ?? new Set(synonymsOf(term));
+    const set = out.get(term) ?? new Set<string>();
     for (const r of relatedWords(word)) for (const t of terms(r)) set.add(t);
     set.delete(term);
     out.set(term, set);
