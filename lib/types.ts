@@ -71,3 +71,22 @@ export type Chunk = {
 };
 
 export type HistoryMessage = { role: "user" | "assistant"; content: string };
+
+/** One claim of a checked text (POST /api/check, `npm run check`). */
+export type CheckedClaim = {
+  /** Offsets of the claim in the submitted text. */
+  start: number;
+  end: number;
+  text: string;
+  verdict: "supported" | "contradicted" | "not_found";
+  confidence: number;
+  /** Best supporting or contradicting passages; quote = the span. */
+  evidence: Citation[];
+  /** When the claim carried a citation: does the cited passage back it? */
+  cited?: { supported: boolean };
+};
+
+export type CheckResponse = {
+  claims: CheckedClaim[];
+  counts: { supported: number; contradicted: number; not_found: number };
+};

@@ -57,7 +57,7 @@ export function namesIn(sentence: string, isName: (word: string) => boolean): st
 const NEGATION = /\b(?:not|never|no|none|nor|neither|cannot|refuse[sd]?|reject(?:s|ed)?|decline[sd]?|den(?:y|ies|ied))\b|n[’']t\b/;
 
 /** A negation the sentence adds to its evidence turns the claim round ("Finland refused to join"). */
-const negated = (text: string) => NEGATION.test(fold(text));
+export const negated = (text: string) => NEGATION.test(fold(text));
 
 /** A span of a cited passage a sentence may rest on; its terms and readable text are worked out once. */
 type Candidate = { start: number; end: number; text: string; vector: Float32Array; terms?: Set<string>; readable?: string };

@@ -13,7 +13,7 @@ export type VerifyResponse = Verified<RequestCitation>;
 const invalid = (field: string, message: string) => new AppError("bad_request", `Invalid "${field}": ${message}`);
 
 /** A citation must be what /api/documents serves: its text the document's slice [start, end). */
-function checkCitation(engine: Engine, c: RequestCitation, i: number): void {
+export function checkCitation(engine: Engine, c: RequestCitation, i: number): void {
   const doc = engine.store.documentById.get(c.docId);
   if (!doc) throw invalid(`citations.${i}.docId`, `there is no document "${c.docId}"`);
   if (c.end > doc.text.length) throw invalid(`citations.${i}.end`, `is past the end of the document (${doc.text.length} characters)`);

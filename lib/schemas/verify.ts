@@ -11,7 +11,7 @@ import { docIdSchema } from "./document";
 export const VERIFY_LIMITS = { answerChars: 20_000, sentences: 50, citations: MAX_ASK_K, citationChars: 5_000 } as const;
 
 /** A citation as /api/ask returns it; other fields (title, score, quote…) may come along and are kept. */
-const citationSchema = z
+export const citationSchema = z
   .looseObject({
     n: z.number().int().min(1).max(1000),
     docId: docIdSchema,
@@ -22,7 +22,7 @@ const citationSchema = z
   .refine((c) => c.end > c.start, { message: "must be greater than start", path: ["end"] });
 
 /** "[12345]" reads as a marker but no citation can have its number (markers hold 1 to 4 digits). */
-const OVERLONG_MARKER = /\[\d{5,}\]/;
+export const OVERLONG_MARKER = /\[\d{5,}\]/;
 
 const answerSchema = z
   .string()
