@@ -2,21 +2,25 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { getEngine } from "@/lib/engine/engine";
 import { renderHtmlReport } from "@/lib/eval/html-report";
+import { checkWeights, decide } from "@/lib/check/verdict";
 import { AppError, toAppError } from "@/lib/errors";
+import { CLAIMS_FILE, crossValidated, examineLabelled, measure, readClaims, type ClaimMetrics } from "@/lib/eval/claims";
 import { collectExamples, crossValidatedModels } from "@/lib/eval/fit";
 import { readQuestions } from "@/lib/eval/questions";
 import { compareRetrievers, type RetrieverRecall } from "@/lib/eval/retrievers";
 import { runEval, type EvalMetrics, type QuestionResult } from "@/lib/eval/run";
 
 const USAGE = `Usage: npm run eval -- [--file F.jsonl [--cv K]] [--min-accuracy 0.85] [--min-support 0.9] [--verbose] [--html [out.html]]
-Without --file: dev.jsonl with the fitted weights beside train.jsonl cross-validated (5 folds).`;
+       npm run eval -- --claims [F.jsonl] [--verbose]
+Without --file: dev.jsonl with the fitted weights beside train.jsonl cross-validated (5 folds).
+--claims: citation checking on labelled claims (default ${CLAIMS_FILE}), fitted thresholds beside 5-fold CV.`;
 
 const DEV = "../shared/eval/dev.jsonl";
 const TRAIN = "../shared/eval/train.jsonl";
 const FOLDS = 5;
 
 type Run = { file: string; folds: number };
-type Args = { runs: Run[]; minAccuracy?: number; minSupport?: number; verbose: boolean; html?: string };
+type Args = { runs: Run[]; minAccuracy?: number; minSupport?: number; verbose: boolean; html?: string; claims?: string };
 
 const HTML_DEFAULT = "eval-report.html";
 
@@ -39,6 +43,7 @@ function parseArgs(argv: string[]): Args {
     else if (argv[i] === "--min-accuracy") args.minAccuracy = share("--min-accuracy");
     else if (argv[i] === "--min-support") args.minSupport = share("--min-support");
     else if (argv[i] === "--verbose") args.verbose = true;
+    else if (argv[i] === "--claims") args.claims = argv[i + 1] && !argv[i + 1].startsWith("--") ? argv[++i] : CLAIMS_FILE;
     else if (argv[i] === "--html") args.html = argv[i + 1] && !argv[i + 1].startsWith("--") ? argv[++i] : HTML_DEFAULT;
     else throw new AppError("bad_request", `Unknown argument ${argv[i]}.\n${USAGE}`);
   }
@@ -92,8 +97,37 @@ async function evaluate(run: Run): Promise<Report> {
   return { label: run.folds ? `${name} (${run.folds}-fold CV)` : name, metrics, retrievers, failures };
 }
 
+const ratioText = (x: number | null) => (x === null ? "n/a" : x.toFixed(2));
+
+async function evaluateClaims(file: string, verbose: boolean): Promise<void> {
+  const engine = await getEngine();
+  const examined = await examineLabelled(engine, await readClaims(file));
+  const sides = { fitted: measure(examined, checkWeights()), [`${FOLDS}-fold CV`]: crossValidated(examined, FOLDS) };
+  const side = (f: (m: ClaimMetrics) => string) => Object.fromEntries(Object.entries(sides).map(([k, m]) => [k, f(m)]));
+  console.log(`Citation checking, ${examined.length} labelled claims of ${file} (thresholds ${JSON.stringify(checkWeights())}):`);
+  console.table(
+    Object.fromEntries(
+      (["supported", "contradicted", "not_found"] as const).flatMap((v) => [
+        [`${v} precision`, side((m) => ratioText(m.perVerdict[v].precision))],
+        [`${v} recall`, side((m) => ratioText(m.perVerdict[v].recall))],
+      ]),
+    ),
+  );
+  console.log("Recall by kind (contradicted: by the change that made them):");
+  const keys = Object.keys(sides.fitted.recallBy).sort();
+  console.table(Object.fromEntries(keys.map((k) => [k, side((m) => `${m.recallBy[k].correct}/${m.recallBy[k].n}`)])));
+  if (verbose) {
+    for (const e of examined) {
+      const got = decide(e.signals, checkWeights()).verdict;
+      if (got !== e.claim.verdict) console.log(`- ${e.claim.id} ${e.claim.verdict} → ${got} (score ${e.signals.score}) ${e.claim.text}`);
+    }
+  }
+  console.log(JSON.stringify({ set: file, ...sides }));
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.claims) return evaluateClaims(args.claims, args.verbose);
   const reports: Report[] = [];
   for (const run of args.runs) reports.push(await evaluate(run));
   printReports(reports, args.verbose);

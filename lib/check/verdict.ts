@@ -8,13 +8,16 @@ export type ClaimVerdict = "supported" | "contradicted" | "not_found";
  * The fitted thresholds (`npm run fit -- --claims` chooses them by a grid over the labelled
  * claims of eval/claims.jsonl, see lib/eval/claims.ts): the judge score from which a passage
  * that holds the claim's facts supports it, and from which a passage that states the claim
- * differently contradicts it.
+ * differently contradicts it; and which differences veto support (the judge looks for the
+ * claim's numbers and names anywhere in the passage, and for a negation only the claim adds).
  */
 export const checkWeightsSchema = z.object({
   version: z.literal(1),
   fittedOn: z.string(),
   supported: z.number().min(0).max(1),
   contradicted: z.number().min(0).max(1),
+  /** Differences from its best passage that keep a claim from being supported even when the judge finds its facts there. */
+  vetoes: z.array(z.enum(CHANGE_KINDS)),
 });
 
 export type CheckWeights = z.infer<typeof checkWeightsSchema>;
@@ -37,7 +40,8 @@ const past = (score: number, threshold: number) => 0.5 + 0.5 * clamp((score - th
 
 export function decide(signals: ClaimSignals, weights: CheckWeights = checkWeights()): { verdict: ClaimVerdict; confidence: number } {
   const { score, supported, conflicts } = signals;
-  if (supported && score >= weights.supported) return { verdict: "supported", confidence: round(past(score, weights.supported)) };
+  const vetoed = weights.vetoes.some((k) => conflicts[k]);
+  if (supported && !vetoed && score >= weights.supported) return { verdict: "supported", confidence: round(past(score, weights.supported)) };
   if (score >= weights.contradicted && CHANGE_KINDS.some((k) => conflicts[k])) {
     return { verdict: "contradicted", confidence: round(past(score, weights.contradicted)) };
   }

@@ -16,12 +16,13 @@ export const evalQuestionSchema = z.object({
 
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
 
-export async function readQuestions(file: string): Promise<EvalQuestion[]> {
+/** A file of one JSON object a line, each checked by a schema; errors name the file and line. */
+export async function readJsonLines<S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S>[]> {
   let raw: string;
   try {
     raw = await fs.readFile(file, "utf8");
   } catch {
-    throw new AppError("bad_input", `Cannot read the question file ${file}.`);
+    throw new AppError("bad_input", `Cannot read ${file}.`);
   }
   return raw
     .split("\n")
@@ -34,8 +35,12 @@ export async function readQuestions(file: string): Promise<EvalQuestion[]> {
       } catch {
         throw new AppError("bad_input", `${file}:${n} is not JSON.`);
       }
-      const parsed = evalQuestionSchema.safeParse(json);
+      const parsed = schema.safeParse(json);
       if (!parsed.success) throw new AppError("bad_input", `${file}:${n}: ${parsed.error.issues[0].path.join(".")} ${parsed.error.issues[0].message}`);
       return parsed.data;
     });
+}
+
+export function readQuestions(file: string): Promise<EvalQuestion[]> {
+  return readJsonLines(file, evalQuestionSchema);
 }
