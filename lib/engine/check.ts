@@ -3,33 +3,40 @@ import { splitClaims, type Claim } from "@/lib/check/claims";
 import { judgeClaim, type ClaimEvidence } from "@/lib/check/judge-claim";
 import { checkWeights, decide, type CheckWeights } from "@/lib/check/verdict";
 import { judgeSentence, type CitedSpan, type VerifyContext } from "@/lib/citations/judge";
-import { CANDIDATE_PASSAGES } from "@/lib/retrieval/search";
+import { hybridSearch } from "@/lib/retrieval/search";
 import type { CheckRequest } from "@/lib/schemas/check";
 import type { CheckedClaim, CheckResponse, Citation, Passage } from "@/lib/types";
-import { retrieveFor } from "./ask";
 import { getEngine, type Engine } from "./engine";
 import { checkCitation } from "./verify";
 import { verifyContext } from "./verify-context";
 
+/**
+ * Passages hybrid retrieval hands the sentence ranker for a claim: fewer than a question's
+ * CANDIDATE_PASSAGES (a claim names what it is about, so its passage ranks high), because
+ * ranking costs most of a check and a text holds many claims (2,000 characters in under 1 s).
+ */
+const CHECK_CANDIDATES = 12;
 /** Passages (best first after sentence reranking) a claim is judged against. */
 const EVIDENCE_PASSAGES = 4;
 
 /** A claim's retrieved passages and its judgement against them. */
-export type ExaminedClaim = { passages: Passage[]; vector: Float32Array; judged: ClaimEvidence };
+export type ExaminedClaim = { passages: Passage[]; judged: ClaimEvidence };
+
+/** The claims' vectors, embedded in one batch (one call of the encoder rather than one per claim). */
+export const embedClaims = (engine: Engine, claims: string[]) => (claims.length ? engine.embedder.embed(claims) : Promise.resolve([]));
 
 /** Retrieves for a claim as for a question (hybrid retrieval, sentence ranker) and judges it against the best passages. */
-export async function examineClaim(engine: Engine, ctx: VerifyContext, claim: string): Promise<ExaminedClaim> {
-  const wide = await retrieveFor(engine, claim, [], CANDIDATE_PASSAGES);
-  const { retrieval } = rerankBySentences(engine.store, wide.retrieval, wide.query, EVIDENCE_PASSAGES);
-  const vector = await engine.queries.embed(claim);
+export function examineClaim(engine: Engine, ctx: VerifyContext, claim: string, vector: Float32Array): ExaminedClaim {
+  const wide = hybridSearch(engine.store, claim, vector, CHECK_CANDIDATES);
+  const { retrieval } = rerankBySentences(engine.store, wide, claim, EVIDENCE_PASSAGES);
   const spans: CitedSpan[] = retrieval.passages.map((p, i) => ({ n: i + 1, docId: p.docId, start: p.start, end: p.end, text: p.text }));
-  return { passages: retrieval.passages, vector, judged: judgeClaim(ctx, claim, vector, spans) };
+  return { passages: retrieval.passages, judged: judgeClaim(ctx, claim, vector, spans) };
 }
 
 type RequestCitation = NonNullable<CheckRequest["citations"]>[number];
 
-async function checkClaim(engine: Engine, ctx: VerifyContext, claim: Claim, citations: RequestCitation[], weights: CheckWeights): Promise<CheckedClaim> {
-  const { passages, vector, judged } = await examineClaim(engine, ctx, claim.judged);
+function checkClaim(engine: Engine, ctx: VerifyContext, claim: Claim, vector: Float32Array, citations: RequestCitation[], weights: CheckWeights): CheckedClaim {
+  const { passages, judged } = examineClaim(engine, ctx, claim.judged, vector);
   const { verdict, confidence } = decide(judged.signals, weights);
   const best = judged.best;
   const evidence: Citation[] =
@@ -46,7 +53,9 @@ export async function check(request: CheckRequest, engine?: Engine, weights: Che
   const citations = request.citations ?? [];
   citations.forEach((c, i) => checkCitation(e, c, i));
   const ctx = verifyContext(e);
-  const claims = await Promise.all(splitClaims(request.text).map((c) => checkClaim(e, ctx, c, citations, weights)));
+  const split = splitClaims(request.text);
+  const vectors = await embedClaims(e, split.map((c) => c.judged));
+  const claims = split.map((c, i) => checkClaim(e, ctx, c, vectors[i], citations, weights));
   const counts = { supported: 0, contradicted: 0, not_found: 0 };
   for (const c of claims) counts[c.verdict]++;
   return { claims, counts };

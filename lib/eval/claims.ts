@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CHANGE_KINDS } from "@/lib/check/conflicts";
 import { decide, type CheckWeights, type ClaimSignals, type ClaimVerdict } from "@/lib/check/verdict";
-import { examineClaim } from "@/lib/engine/check";
+import { embedClaims, examineClaim } from "@/lib/engine/check";
 import type { Engine } from "@/lib/engine/engine";
 import { verifyContext } from "@/lib/engine/verify-context";
 import { readJsonLines } from "./questions";
@@ -32,9 +32,8 @@ export type ExaminedLabel = { claim: LabelledClaim; signals: ClaimSignals };
 /** Each claim judged once against its retrieved evidence: fitting and scoring then only compare thresholds. */
 export async function examineLabelled(engine: Engine, claims: LabelledClaim[]): Promise<ExaminedLabel[]> {
   const ctx = verifyContext(engine);
-  const out: ExaminedLabel[] = [];
-  for (const claim of claims) out.push({ claim, signals: (await examineClaim(engine, ctx, claim.text)).judged.signals });
-  return out;
+  const vectors = await embedClaims(engine, claims.map((c) => c.text));
+  return claims.map((claim, i) => ({ claim, signals: examineClaim(engine, ctx, claim.text, vectors[i]).judged.signals }));
 }
 
 const VERDICTS: ClaimVerdict[] = ["supported", "contradicted", "not_found"];

@@ -1,0 +1,46 @@
+// `npx tsx scripts/bench/check.ts`: how long citation checking takes for a 2,000-character text
+// (the issue's target: under 1 s on this machine), for two kinds of text: prose (a 2,000-character
+// stretch of a document, about 14 sentences) and a list of short labelled claims of
+// eval/claims.jsonl (about 32 claims in 2,000 characters, the hard case: work grows with claims).
+import { check } from "@/lib/engine/check";
+import { getEngine } from "@/lib/engine/engine";
+import { readClaims } from "@/lib/eval/claims";
+
+const TEXT_CHARS = 2_000;
+const RUNS = 5;
+
+async function main(): Promise<void> {
+  const engine = await getEngine();
+  const claims = await readClaims();
+  // Interleave verdicts so each text mixes supported, contradicted and not-found claims.
+  const order = claims.map((c, i) => ({ c, key: (i * 37) % claims.length })).sort((a, b) => a.key - b.key).map((x) => x.c.text);
+  // Every encoder worker starts before timing.
+  await check({ text: order.slice(-8).join(" ") }, engine);
+  const claimTexts: string[] = [];
+  for (let next = 0; claimTexts.length < RUNS; ) {
+    let text = "";
+    while (text.length < TEXT_CHARS - 60 && next < order.length) text += `${order[next++]} `;
+    claimTexts.push(text.trim());
+  }
+  const doc = engine.store.documents.reduce((a, b) => (b.text.length > a.text.length ? b : a)).text;
+  const proseTexts = Array.from({ length: RUNS }, (_, run) => {
+    const from = doc.indexOf(". ", Math.floor((doc.length * (run + 1)) / (RUNS + 2))) + 2;
+    return doc.slice(from, doc.indexOf(". ", from + TEXT_CHARS - 40) + 1);
+  });
+  for (const [label, texts] of [["prose", proseTexts], ["short claims", claimTexts]] as const) {
+    const times: number[] = [];
+    for (const text of texts) {
+      const started = performance.now();
+      const response = await check({ text }, engine);
+      times.push(performance.now() - started);
+      console.log(`${label}: ${text.length} characters, ${response.claims.length} claims, ${times.at(-1)!.toFixed(0)} ms`);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    console.log(`${label}: median ${sorted[Math.floor(RUNS / 2)].toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms (target < 1000 ms)`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
