@@ -25,7 +25,7 @@ const documentText = async (docId: string) => (await (await fetch(`${server.url}
 
 describe("POST /api/check", () => {
   it("gives each claim its offsets, a verdict and evidence whose quote is the document's span", async () => {
-    const text = "NATO's main headquarters are in Brussels, Belgium.\nNATO was founded in 1959. Bananas are grown mainly in Ecuador.";
+    const text = "NATO's main headquarters are in Brussels, Belgium.\nNato has 35 members across Europe and North America. Bananas are grown mainly in Ecuador.";
     const response = await post({ text });
     expect(response.status).toBe(200);
     const body = (await response.json()) as CheckResponse;
@@ -45,7 +45,7 @@ describe("POST /api/check", () => {
     }
     const quote = (c: CheckResponse["claims"][number]) => c.evidence[0].text.slice(c.evidence[0].quote!.start - c.evidence[0].start, c.evidence[0].quote!.end - c.evidence[0].start);
     expect(quote(supported)).toMatch(/Brussels/);
-    expect(quote(contradicted)).toMatch(/1949/);
+    expect(quote(contradicted)).toMatch(/32 members/);
     expect(body.claims[2].evidence).toEqual([]);
   });
 
