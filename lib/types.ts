@@ -71,3 +71,21 @@ export type Chunk = {
 };
 
 export type HistoryMessage = { role: "user" | "assistant"; content: string };
+
+/** What `POST /api/check` returns: each claim of a submitted text, judged against the documents. */
+export type CheckResponse = {
+  claims: {
+    /** Offsets of the claim in the submitted text. */
+    start: number;
+    end: number;
+    text: string;
+    verdict: "supported" | "contradicted" | "not_found";
+    /** 0..1 */
+    confidence: number;
+    /** Best supporting or contradicting passages; `quote` is the span. */
+    evidence: Citation[];
+    /** When the claim carried a citation: does the cited passage back it? */
+    cited?: { supported: boolean };
+  }[];
+  counts: { supported: number; contradicted: number; not_found: number };
+};
