@@ -1,24 +1,26 @@
 "use client";
 
-import { LogoIcon, PlusIcon } from "@/components/ui/icons";
+import Link from "next/link";
+import { Brand } from "@/components/ui/brand";
+import { CheckIcon, PlusIcon } from "@/components/ui/icons";
 
-/** The top bar: the product's name and "New chat". */
+/** The top bar: the product's name, the way to the Check page, and "New chat". */
 type Props = { onNewChat: () => void; canReset: boolean; inert?: boolean };
 
 export function ChatHeader({ onNewChat, canReset, inert }: Props) {
   return (
     <header className="header" inert={inert}>
-      <div className="brand">
-        <span className="brand-logo" aria-hidden="true">
-          <LogoIcon size={22} />
-        </span>
-        <h1 className="brand-name">NATO Docs Q&amp;A</h1>
-        <span className="brand-tag">Cited answers from NATO documents</span>
-      </div>
-      <button type="button" className="button button-secondary new-chat" onClick={onNewChat} disabled={!canReset}>
-        <PlusIcon size={16} />
-        <span className="new-chat-label">New chat</span>
-      </button>
+      <Brand />
+      <nav className="header-actions" aria-label="Pages">
+        <Link href="/check" className="button button-secondary header-link">
+          <CheckIcon size={16} />
+          <span className="header-link-label">Check a text</span>
+        </Link>
+        <button type="button" className="button button-secondary new-chat" onClick={onNewChat} disabled={!canReset}>
+          <PlusIcon size={16} />
+          <span className="new-chat-label">New chat</span>
+        </button>
+      </nav>
     </header>
   );
 }

@@ -118,3 +118,22 @@ export function ChevronRightIcon(props: IconProps) {
     </Svg>
   );
 }
+
+/** A document with a tick: checking a text. */
+export function CheckIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z" />
+      <path d="M14 3v5h5M9 14l2 2 4-4" />
+    </Svg>
+  );
+}
+
+/** A back arrow: return to the chat. */
+export function ArrowLeftIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M19 12H5M11 18l-6-6 6-6" />
+    </Svg>
+  );
+}

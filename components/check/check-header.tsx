@@ -1,0 +1,18 @@
+import Link from "next/link";
+import { Brand } from "@/components/ui/brand";
+import { ArrowLeftIcon } from "@/components/ui/icons";
+
+/** The Check page's top bar: the product's name and the way back to the chat. */
+export function CheckHeader({ inert }: { inert?: boolean }) {
+  return (
+    <header className="header" inert={inert}>
+      <Brand home />
+      <nav className="header-actions" aria-label="Pages">
+        <Link href="/" className="button button-secondary header-link">
+          <ArrowLeftIcon size={16} />
+          <span className="header-link-label">Chat</span>
+        </Link>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { LogoIcon } from "./icons";
+
+/**
+ * The product's logo and name. On the chat it is the page's heading; elsewhere (`home`) it links back to
+ * the chat and leaves the heading to the page.
+ */
+export function Brand({ home = false }: { home?: boolean }) {
+  const logo = (
+    <span className="brand-logo" aria-hidden="true">
+      <LogoIcon size={22} />
+    </span>
+  );
+  if (home) {
+    return (
+      <Link href="/" className="brand brand-home">
+        {logo}
+        <span className="brand-name">NATO Docs Q&amp;A</span>
+      </Link>
+    );
+  }
+  return (
+    <div className="brand">
+      {logo}
+      <h1 className="brand-name">NATO Docs Q&amp;A</h1>
+      <span className="brand-tag">Cited answers from NATO documents</span>
+    </div>
+  );
+}
