@@ -268,3 +268,17 @@ test.describe("phone width, dark", () => {
     await expect(panel).toBeHidden();
   });
 });
+
+test("checks a text against the real engine: verdicts from the documents, evidence highlighted", async ({ page }) => {
+  const text = "NATO's main headquarters are in Brussels, Belgium. Finland joined NATO in April 2019. The alliance keeps a base on the Moon.";
+  await page.goto("/check");
+  await textBox(page).fill(text);
+  await checkButton(page).click();
+  await expect(page.getByTestId("check-counts")).toHaveText(/1 supported · 1 contradicted · 1 not found/);
+  await expect(claim(page, "NATO's main headquarters are in Brussels, Belgium.")).toHaveAttribute("data-verdict", "supported");
+  const finland = claim(page, "Finland joined NATO in April 2019.");
+  await expect(finland).toHaveAttribute("data-verdict", "contradicted");
+  await expect(claim(page, "The alliance keeps a base on the Moon.")).toHaveAttribute("data-verdict", "not_found");
+  await finland.click();
+  await expect(page.getByRole("dialog").locator("mark").first()).toContainText(/Finland/);
+});
