@@ -10,6 +10,7 @@ import { readQuestions } from "@/lib/eval/questions";
 import { HNSW_PARAMS } from "@/lib/index/format";
 import { DEFAULT_CHUNK_SETTINGS } from "@/lib/ingest/chunk";
 import { DENSE_CANDIDATES } from "@/lib/retrieval/search";
+import { benchCheck } from "./bench/check";
 import { benchHttp, ensureBuild } from "./bench/http";
 import { benchIngest, benchPathological, type IngestPlan } from "./bench/ingest";
 import { benchQueries } from "./bench/query";
@@ -17,13 +18,13 @@ import { renderMarkdown, type BenchResults } from "./bench/report";
 import { machine } from "./bench/stats";
 import { benchHnsw, type HnswPlan } from "./bench/vectors";
 
-const USAGE = `Usage: npm run bench -- [--quick] [--skip-ingest] [--skip-pathological] [--skip-query] [--skip-hnsw] [--skip-http] [--no-model-10x] [--no-100k] [--sweep-100k] [--file F.jsonl] [--out DIR]
+const USAGE = `Usage: npm run bench -- [--quick] [--skip-ingest] [--skip-pathological] [--skip-query] [--skip-check] [--skip-hnsw] [--skip-http] [--no-model-10x] [--no-100k] [--sweep-100k] [--file F.jsonl] [--out DIR]
   --quick         a few minutes: the 10× corpus with the stand-in embedder only, HNSW up to 10k, shorter HTTP levels
   --no-model-10x  do not embed the 10× corpus with the model (its embedding time is extrapolated)
   --no-100k       HNSW up to 10k vectors only
   --sweep-100k    every HNSW parameter set at 100k vectors too (about 10 more minutes)`;
 
-const FLAGS = ["--quick", "--skip-ingest", "--skip-pathological", "--skip-query", "--skip-hnsw", "--skip-http", "--no-model-10x", "--no-100k", "--sweep-100k"] as const;
+const FLAGS = ["--quick", "--skip-ingest", "--skip-pathological", "--skip-query", "--skip-check", "--skip-hnsw", "--skip-http", "--no-model-10x", "--no-100k", "--sweep-100k"] as const;
 type Args = { flags: Set<string>; file: string; out: string };
 
 function parseArgs(argv: string[]): Args {
@@ -99,11 +100,16 @@ async function main(): Promise<void> {
     results.pathological = await benchPathological(corpusDir(), plan.pathologicalSizes, log);
     await save();
   }
-  if (!args.flags.has("--skip-query") || !args.flags.has("--skip-hnsw")) {
+  if (!args.flags.has("--skip-query") || !args.flags.has("--skip-check") || !args.flags.has("--skip-hnsw")) {
     const engine = await getEngine(); // the live index under data/
     if (!args.flags.has("--skip-query")) {
       log("Query costs on the live index…");
       results.query = await benchQueries(engine, questions, plan.rounds);
+      await save();
+    }
+    if (!args.flags.has("--skip-check")) {
+      log("Citation checking of 2,000-character texts…");
+      results.check = await benchCheck(engine, log);
       await save();
     }
     if (!args.flags.has("--skip-hnsw")) {

@@ -1,5 +1,6 @@
 import type { HttpResult } from "./http";
 import type { IngestResult, IngestRun, PathologicalRun } from "./ingest";
+import type { CheckBench } from "./check";
 import type { StallResult } from "./stall";
 import type { QueryResult } from "./query";
 import type { Machine, Summary } from "./stats";
@@ -11,6 +12,7 @@ export type BenchResults = {
   seconds?: number;
   ingest?: IngestResult;
   pathological?: PathologicalRun[];
+  check?: CheckBench;
   query?: QueryResult;
   hnsw?: HnswResult;
   http?: HttpResult | { skipped: string };
@@ -221,6 +223,19 @@ function growth(runs: PathologicalRun[], shape: string, cost: (r: PathologicalRu
   return Math.log(cost(b) / cost(a)) / Math.log(b.bytes / a.bytes);
 }
 
+function checkSection(rows: CheckBench): string {
+  return [
+    "## Citation checking (`POST /api/check`, engine function)",
+    "",
+    "A 2,000-character text, 5 runs each, after the engine has loaded; target under 1 s.",
+    "",
+    "| text | characters | claims | median | max |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows.map((r) => `| ${r.label} | ${r.characters} | ${r.claims} | ${r.medianMs} ms | ${r.maxMs} ms |`),
+    "",
+  ].join("\n");
+}
+
 function pathologicalSection(runs: PathologicalRun[]): string {
   const rows = runs.map((r) => [
     r.shape,
@@ -258,6 +273,7 @@ export function renderMarkdown(r: BenchResults): string {
     r.ingest ? growthSection(r.ingest) : "",
     r.ingest ? chunkSection(r.ingest.chunkSizes) : "",
     r.pathological ? pathologicalSection(r.pathological) : "",
+    r.check ? checkSection(r.check) : "",
     r.query ? querySection(r.query) : "",
     r.hnsw ? hnswSection(r.hnsw) : "",
     r.http ? httpSection(r.http) : "",
