@@ -5,6 +5,8 @@ import type { ClaimSignals } from "./verdict";
 /** The claim judged against its retrieved passages: the signals a verdict is decided from, and the span behind them. */
 export type ClaimEvidence = { signals: ClaimSignals; best: Evidence | null; quote: string };
 
+const withoutNumbers = (text: string) => text.replace(/\d[\d,.]*/g, " ");
+
 /**
  * Judges a claim against each passage on its own (a claim is supported when one passage holds
  * all of it) and keeps the best: a passage that supports it if any does, else the passage most
@@ -22,8 +24,11 @@ export function judgeClaim(ctx: VerifyContext, claim: string, vector: Float32Arr
   if (!best) return { signals: { score: 0, supported: false, conflicts: { number: false, date: false, name: false, polarity: false } }, best: null, quote: "" };
   const passage = passages.find((p) => p.n === best.evidence.n)!;
   const quote = ctx.documentText(passage.docId)?.slice(best.evidence.start, best.evidence.end) ?? "";
+  // A changed number or date costs the claim the words it changed: judged without its numbers,
+  // "founded in 1959" reads as close to "established on 4 April 1949" as the true claim would.
+  const score = best.supported ? best.evidence.score : Math.max(best.evidence.score, judgeSentence(ctx, withoutNumbers(claim), vector, [passage]).score);
   return {
-    signals: { score: best.evidence.score, supported: best.supported, conflicts: conflictsBetween(claim, quote, ctx.isName) },
+    signals: { score, supported: best.supported, conflicts: conflictsBetween(claim, quote, ctx.isName) },
     best: best.evidence,
     quote,
   };
