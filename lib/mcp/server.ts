@@ -1,6 +1,5 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { z } from "zod";
 import { formatAnswer, formatCitation } from "@/lib/citations/format";
 import { ask } from "@/lib/engine/ask";
 import { check } from "@/lib/engine/check";
@@ -10,7 +9,7 @@ import { verify } from "@/lib/engine/verify";
 import { toAppError } from "@/lib/errors";
 import { askRequestSchema } from "@/lib/schemas/ask";
 import { checkRequestSchema } from "@/lib/schemas/check";
-import { docIdSchema } from "@/lib/schemas/document";
+import { documentRequestSchema } from "@/lib/schemas/document";
 import {
   askResponseSchema,
   checkResponseSchema,
@@ -24,8 +23,6 @@ import type { Citation } from "@/lib/types";
 
 /** How a transport runs a tool's work: over HTTP, in turn with the other heavy requests. */
 export type RunTool = <T>(work: () => Promise<T>) => Promise<T>;
-
-export const getDocumentRequestSchema = z.object({ docId: docIdSchema });
 
 /** The structured result, and a text rendering of it for clients that show only text. */
 async function result<T extends object>(run: RunTool, work: () => Promise<T>, text: (value: T) => string): Promise<CallToolResult> {
@@ -74,7 +71,7 @@ export function createMcpServer(run: RunTool = (work) => work()): McpServer {
     {
       title: "Read a document",
       description: "The full text of a document, which citations' start and end offsets point into (as GET /api/documents/:docId).",
-      inputSchema: getDocumentRequestSchema,
+      inputSchema: documentRequestSchema,
       outputSchema: documentResponseSchema,
       annotations: { readOnlyHint: true },
     },
