@@ -33,6 +33,9 @@ describe("fromOwnPage", () => {
     expect(fromOwnPage(headers({ "sec-fetch-site": "same-origin", host: "example.org" }))).toBe(true);
     expect(fromOwnPage(headers({ "sec-fetch-site": "same-origin", host: "example.org", origin: "https://example.org" }))).toBe(true);
     expect(fromOwnPage(headers({ "sec-fetch-site": "same-origin", host: "example.org", origin: "https://evil.example" }))).toBe(false);
+    const proxied = { "sec-fetch-site": "same-origin", host: "127.0.0.1:3000", "x-forwarded-host": "example.org" };
+    expect(fromOwnPage(headers({ ...proxied, origin: "https://example.org" }))).toBe(true);
+    expect(fromOwnPage(headers({ "sec-fetch-site": "same-origin", host: "example.org", origin: "not a url" }))).toBe(false);
     expect(fromOwnPage(headers({ "sec-fetch-site": "cross-site", host: "example.org" }))).toBe(false);
     expect(fromOwnPage(headers({ host: "example.org" }))).toBe(false);
   });

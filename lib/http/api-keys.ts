@@ -26,7 +26,8 @@ export function bearerKey(headers: Headers): string | null {
 
 /**
  * A request the app's own pages made from a browser: the browser says it comes from this
- * origin (Sec-Fetch-Site, which page scripts cannot set) and its Origin, when sent, is this host.
+ * origin (Sec-Fetch-Site, which page scripts cannot set) and its Origin, when sent, is this host
+ * (as the client addressed it: behind a reverse proxy, X-Forwarded-Host).
  * A program can send these headers too: see README, "API keys", for what this lets through.
  */
 export function fromOwnPage(headers: Headers): boolean {
@@ -34,7 +35,8 @@ export function fromOwnPage(headers: Headers): boolean {
   const origin = headers.get("origin");
   if (!origin) return true;
   try {
-    return new URL(origin).host === headers.get("host");
+    const host = new URL(origin).host;
+    return host === headers.get("host") || host === headers.get("x-forwarded-host");
   } catch {
     return false;
   }
