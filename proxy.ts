@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
+import { keyScope, refuseWithoutKey } from "@/lib/http/api-keys";
 
 /**
  * Scripts run only from this origin and with this response's nonce ('strict-dynamic' lets
@@ -35,9 +36,9 @@ function undecodable(pathname: string): Response | null {
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const refused = undecodable(pathname);
+  const refused = undecodable(pathname) ?? refuseWithoutKey(pathname, request.headers);
   if (refused) return refused;
-  if (pathname.startsWith("/api/")) return NextResponse.next();
+  if (keyScope(pathname)) return NextResponse.next(); // APIs serve no page: no policy needed
   const policy = contentSecurityPolicy(btoa(crypto.randomUUID()));
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -22,6 +23,9 @@ const envSchema = z.object({
   /** Heavy requests served at once, and how many more may wait for a turn before the server answers 503. */
   MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).default(4),
   MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).default(32),
+  /** Keys that /api, /v1 and /mcp require (comma-separated), and/or a file of them, one a line. Unset: open. */
+  API_KEYS: z.string().optional(),
+  API_KEYS_FILE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -56,4 +60,38 @@ export function corpusDir(e: Env = env()): string {
 
 export function dataDir(e: Env = env()): string {
   return path.resolve(e.DATA_DIR);
+}
+
+/** A key goes in an Authorization header, and should not be guessable. */
+const API_KEY = /^[\x21-\x7e]{16,512}$/;
+
+/**
+ * The API keys of API_KEYS and API_KEYS_FILE (one a line; blank lines and # comments skipped).
+ * A bad key is refused by its position, never quoted; a file with no key is an error, not an open server.
+ */
+export function parseApiKeys(e: Env): string[] {
+  const listed = e.API_KEYS?.split(",") ?? [];
+  let filed: string[] = [];
+  if (e.API_KEYS_FILE) {
+    const file = path.resolve(e.API_KEYS_FILE);
+    try {
+      filed = fs.readFileSync(file, "utf8").split(/\r?\n/).filter((line) => !line.trim().startsWith("#"));
+    } catch (error) {
+      throw new Error(`Invalid environment: API_KEYS_FILE ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    }
+  }
+  const keys = [...listed, ...filed].map((k) => k.trim()).filter(Boolean);
+  keys.forEach((key, i) => {
+    if (!API_KEY.test(key)) throw new Error(`Invalid environment: API key ${i + 1} of API_KEYS/API_KEYS_FILE must be 16 to 512 printable characters without spaces`);
+  });
+  if ((e.API_KEYS_FILE || e.API_KEYS) && keys.length === 0) throw new Error("Invalid environment: API_KEYS/API_KEYS_FILE hold no key");
+  return keys;
+}
+
+let cachedKeys: string[] | undefined;
+
+/** The configured API keys, read once; empty when none are set (the API is open). */
+export function apiKeys(): string[] {
+  cachedKeys ??= parseApiKeys(env());
+  return cachedKeys;
 }

@@ -1,4 +1,5 @@
 import readline from "node:readline";
+import { formatCitation } from "@/lib/citations/format";
 import { ask } from "@/lib/engine/ask";
 import { getEngine } from "@/lib/engine/engine";
 import { AppError, toAppError } from "@/lib/errors";
@@ -32,12 +33,7 @@ function parseArgs(argv: string[]): Args {
 function printText(response: AskResponse): void {
   console.log(`\n${response.answer}\n`);
   if (response.note) console.log(`Note: ${response.note}\n`);
-  for (const c of response.citations) {
-    const meta = [c.source, c.publishedAt].filter(Boolean).join(", ");
-    console.log(`[${c.n}] ${c.title}${meta ? ` (${meta})` : ""}${c.section?.length ? ` — ${c.section.join(" › ")}` : ""}`);
-    const quote = c.quote ? c.text.slice(c.quote.start - c.start, c.quote.end - c.start) : c.text;
-    console.log(`    "${quote.replace(/\s+/g, " ").trim()}"`);
-  }
+  for (const c of response.citations) console.log(formatCitation(c));
   console.log(`\n(${response.model}, ${response.timings.totalMs} ms)`);
 }
 
