@@ -3,6 +3,7 @@
 export type ErrorCode =
   | "bad_request"
   | "not_found"
+  | "model_not_found"
   | "method_not_allowed"
   | "payload_too_large"
   | "unsupported_media_type"
@@ -16,6 +17,7 @@ export type ErrorCode =
 const statusByCode: Record<ErrorCode, number> = {
   bad_request: 400,
   not_found: 404,
+  model_not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -41,13 +43,16 @@ export class AppError extends Error {
   readonly status: number;
   /** Response headers that tell the client what to do next (Allow, Retry-After). */
   readonly headers: Record<string, string>;
+  /** The request field at fault, when there is one (OpenAI-style errors name it). */
+  readonly param?: string;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; headers?: Record<string, string> }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; headers?: Record<string, string>; param?: string }) {
     super(message, options);
     this.name = "AppError";
     this.code = code;
     this.status = statusByCode[code];
     this.headers = options?.headers ?? {};
+    this.param = options?.param;
   }
 
   /** The message as clients outside the server see it; a hidden detail goes to the server log. */

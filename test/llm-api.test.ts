@@ -104,6 +104,25 @@ describe("with LLM_PROVIDER=openai-compatible", () => {
     expect(types.indexOf("text-end")).toBeLessThan(types.indexOf("data-answer"));
   });
 
+  it("/v1/chat/completions streams the model's text, then annotations on its markers and the verified citations", async () => {
+    const model = "openai-compatible:fake";
+    expect((await (await fetch(`${server.url}/v1/models`)).json()).data.map((m: { id: string }) => m.id)).toEqual([model]);
+    const response = await post("/v1/chat/completions", { model, stream: true, messages: [{ role: "user", content: QUESTION }] });
+    const raw = await response.text();
+    expect(raw).not.toContain(SECRET);
+    expect(raw.trimEnd().endsWith("data: [DONE]")).toBe(true);
+    const chunks = raw.split("\n\n").filter((e) => e.startsWith("data: {")).map((e) => JSON.parse(e.slice(6)));
+    const text = chunks.map((c) => c.choices[0].delta.content ?? "").join("");
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(text).toBe("In 1982, the newly democratic Spain joined the alliance [1]. It also hosts the alliance's moon base [2].");
+    const last = chunks.at(-1);
+    expect(last.choices[0].finish_reason).toBe("stop");
+    const citations = last.citations as AskResponse["citations"];
+    expect(citations[0].quote).toBeDefined();
+    const marked = last.choices[0].delta.annotations.map((a: { url_citation: { start_index: number; end_index: number } }) => text.slice(a.url_citation.start_index, a.url_citation.end_index));
+    expect(marked).toEqual(["[1]", "[2]"]);
+  });
+
   it("refuses an out-of-scope question without calling the model", async () => {
     const body = await askModel("Write a poem about cats.");
     expect(body).toMatchObject({ answered: false, model: "extractive", citations: [] });

@@ -19,7 +19,8 @@ function answerMeta(response: AskResponse): AnswerMeta {
   };
 }
 
-function deltas(text: string): string[] {
+/** An answer cut into pieces of a few words, for streaming a finished text. */
+export function deltas(text: string): string[] {
   const words = text.split(/(?<=\s)/);
   const out: string[] = [];
   for (let i = 0; i < words.length; i += WORDS_PER_DELTA) out.push(words.slice(i, i + WORDS_PER_DELTA).join(""));

@@ -9,6 +9,6 @@ export async function health(): Promise<Health> {
 }
 
 /** The configured answerer, as AskResponse.model names it. */
-function answererName(): string {
+export function answererName(): string {
   return configuredLlm()?.name ?? "extractive";
 }

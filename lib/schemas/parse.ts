@@ -7,5 +7,5 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue.path.length ? issue.path.join(".") : "body";
-  throw new AppError("bad_request", `Invalid "${field}": ${issue.message}`);
+  throw new AppError("bad_request", `Invalid "${field}": ${issue.message}`, { param: field });
 }

@@ -1,12 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { answererName } from "@/lib/engine/health";
 import { startServer } from "@/test/server";
 import { benchStall, type StallResult } from "./stall";
 import { round, summarize, type Summary } from "./stats";
 
 type HttpLevel = {
-  endpoint: "/api/ask" | "/api/chat";
+  endpoint: "/api/ask" | "/api/chat" | "/v1/chat/completions";
   concurrency: number;
   requests: number;
   errors: number;
@@ -23,13 +24,16 @@ export type HttpResult = { coldFirstAskMs: number; limits: { requests: number; s
 /** The stall measurement: heavy /api/verify clients, /api/health samples alone and under their load. */
 export type StallPlan = { docId: string; clients: number; samples: number };
 
-const body = (endpoint: HttpLevel["endpoint"], question: string, n: number) =>
-  endpoint === "/api/ask"
-    ? { question }
-    : { id: `bench-${n}`, messages: [{ id: `u${n}`, role: "user", parts: [{ type: "text", text: question }] }] };
+function body(endpoint: HttpLevel["endpoint"], question: string, n: number) {
+  if (endpoint === "/api/ask") return { question };
+  // The server runs with this process's environment, hence the same answerer.
+  if (endpoint === "/v1/chat/completions") return { model: answererName(), stream: true, messages: [{ role: "user", content: question }] };
+  return { id: `bench-${n}`, messages: [{ id: `u${n}`, role: "user", parts: [{ type: "text", text: question }] }] };
+}
 
-/** A complete, well-formed answer: JSON with an answer, or a UI message stream that ended without an error part. */
+/** A complete, well-formed answer: JSON with an answer, a UI message stream that ended without an error part, or OpenAI chunks up to [DONE]. */
 function complete(endpoint: HttpLevel["endpoint"], text: string): boolean {
+  if (endpoint === "/v1/chat/completions") return text.includes('"finish_reason":"stop"') && text.trimEnd().endsWith("data: [DONE]") && !text.includes('"error":');
   if (endpoint === "/api/chat") return text.includes('"type":"data-answer"') && text.includes('"type":"text-end"') && text.trimEnd().endsWith("data: [DONE]") && !text.includes('"type":"error"');
   try {
     return typeof (JSON.parse(text) as { answer?: unknown }).answer === "string";
@@ -104,7 +108,7 @@ export function ensureBuild(log: (s: string) => void): void {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
-/** The production server on loopback: /api/ask and /api/chat at each concurrency, then the stall under heavy /api/verify. */
+/** The production server on loopback: /api/ask, /api/chat and /v1/chat/completions (streaming) at each concurrency, then the stall under heavy /api/verify. */
 export async function benchHttp(questions: string[], concurrencies: number[], limits: HttpResult["limits"], stallPlan: StallPlan, log: (s: string) => void): Promise<HttpResult> {
   const server = await startServer();
   try {
@@ -114,7 +118,7 @@ export async function benchHttp(questions: string[], concurrencies: number[], li
     // server's query cache alike (the model still embeds each answer's sentences to verify them).
     for (const q of questions) await timedRequest(server.url, "/api/ask", q, 0, 60_000);
     const levels: HttpLevel[] = [];
-    for (const endpoint of ["/api/ask", "/api/chat"] as const) {
+    for (const endpoint of ["/api/ask", "/api/chat", "/v1/chat/completions"] as const) {
       for (const c of concurrencies) {
         const result = await level(server.url, endpoint, c, questions, limits);
         log(`  ${endpoint} ×${c}: ${result.requests} requests, ${result.errors} errors, ${result.requestsPerSecond}/s, TTFB p50 ${result.ttfbMs.p50} ms, TTLB p50 ${result.ttlbMs.p50} ms`);

@@ -127,7 +127,7 @@ function httpSection(h: NonNullable<BenchResults["http"]>): string {
     "### HTTP (production server, loopback)",
     `Each level: at most ${h.limits.requests} requests or ${h.limits.seconds} s, questions in rotation. First /api/ask after the server started (model load): ${f(h.coldFirstAskMs, 0)} ms. ` +
       "A pass over the questions precedes the levels, so their query embeddings come from the server's cache (add the query embedding above for a new question); the extractive answer's sentences are copied from the passages, so verifying them mostly reuses the index's vectors. " +
-      "/api/chat sends its first part when the answer is ready, then the text in paced pieces (lib/engine/chat-stream.ts), so its time to last byte includes that pacing.",
+      "/api/chat sends its first part when the answer is ready, then the text in paced pieces (lib/engine/chat-stream.ts), so its time to last byte includes that pacing. /v1/chat/completions (\`stream: true\`) sends the same answer's text in unpaced chunks once it is ready, the role in the first.",
     table(
       ["endpoint", "clients", "requests", "errors", "requests/s", "TTFB ms p50 / p95 / p99", "TTLB ms p50 / p95 / p99"],
       h.levels.map((l) => [l.endpoint, l.concurrency, l.requests, l.errors, f(l.requestsPerSecond, 2), ms(l.ttfbMs), ms(l.ttlbMs)]),
