@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { splitClaims } from "@/lib/check/claims";
-import { citationSchema, OVERLONG_MARKER, VERIFY_LIMITS } from "./verify";
+import { citationSchema, markedTextChecks, VERIFY_LIMITS } from "./verify";
 
 /**
  * Bounds on one check, whose work grows with the claims (one retrieval and judgement each, about
@@ -13,12 +13,7 @@ const textSchema = z
   // Not trimmed: claim offsets are offsets in the text as submitted.
   .refine((text) => text.trim().length > 0, "must not be empty")
   .max(CHECK_LIMITS.textChars, `must be at most ${CHECK_LIMITS.textChars} characters`)
-  .superRefine((text, ctx) => {
-    const marker = OVERLONG_MARKER.exec(text)?.[0];
-    if (marker) ctx.addIssue({ code: "custom", message: `${marker.slice(0, 20)} cannot point at a citation: citation numbers n run from 1 to 1000` });
-    const claims = splitClaims(text).length;
-    if (claims > CHECK_LIMITS.claims) ctx.addIssue({ code: "custom", message: `must have at most ${CHECK_LIMITS.claims} sentences (it has ${claims})` });
-  });
+  .superRefine(markedTextChecks(CHECK_LIMITS.claims, (text) => splitClaims(text).length));
 
 /** POST /api/check and `npm run check`: a text written elsewhere, and the citations its [n] markers point at, if any. */
 export const checkRequestSchema = z

@@ -22,19 +22,24 @@ export const citationSchema = z
   .refine((c) => c.end > c.start, { message: "must be greater than start", path: ["end"] });
 
 /** "[12345]" reads as a marker but no citation can have its number (markers hold 1 to 4 digits). */
-export const OVERLONG_MARKER = /\[\d{5,}\]/;
+const OVERLONG_MARKER = /\[\d{5,}\]/;
+
+/** What a text with [n] markers must pass (an answer to verify, a text to check): no overlong marker, not too many sentences. */
+export function markedTextChecks(maxSentences: number, countSentences: (text: string) => number) {
+  return (text: string, ctx: z.RefinementCtx) => {
+    const marker = OVERLONG_MARKER.exec(text)?.[0];
+    if (marker) ctx.addIssue({ code: "custom", message: `${marker.slice(0, 20)} cannot point at a citation: citation numbers n run from 1 to 1000` });
+    const sentences = countSentences(text);
+    if (sentences > maxSentences) ctx.addIssue({ code: "custom", message: `must have at most ${maxSentences} sentences (it has ${sentences})` });
+  };
+}
 
 const answerSchema = z
   .string()
   .trim()
   .min(1, "must not be empty")
   .max(VERIFY_LIMITS.answerChars, `must be at most ${VERIFY_LIMITS.answerChars} characters`)
-  .superRefine((answer, ctx) => {
-    const marker = OVERLONG_MARKER.exec(answer)?.[0];
-    if (marker) ctx.addIssue({ code: "custom", message: `${marker.slice(0, 20)} cannot point at a citation: citation numbers n run from 1 to 1000` });
-    const sentences = splitAnswer(answer).length;
-    if (sentences > VERIFY_LIMITS.sentences) ctx.addIssue({ code: "custom", message: `must have at most ${VERIFY_LIMITS.sentences} sentences (it has ${sentences})` });
-  });
+  .superRefine(markedTextChecks(VERIFY_LIMITS.sentences, (answer) => splitAnswer(answer).length));
 
 /** POST /api/verify: an answer with [n] markers written elsewhere, and the citations its markers point at. */
 export const verifyRequestSchema = z
