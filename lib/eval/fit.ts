@@ -1,4 +1,5 @@
 import { candidateFeatures, FEATURES, unknownWordShare, type Candidate } from "@/lib/answer/ranking/features";
+import { withSentenceMatches } from "@/lib/answer/ranking/sentence-matches";
 import { answerProbability, rankCandidates, REFUSAL_FEATURES, refusalFeatures, type ModelWeights } from "@/lib/answer/ranking/model";
 import { selectSentences } from "@/lib/answer/ranking/select";
 import { unitText } from "@/lib/index/store";
@@ -16,7 +17,7 @@ export async function collectExamples(engine: Engine, questions: EvalQuestion[])
   const out: QuestionExamples[] = [];
   for (const question of questions) {
     const { query, retrieval } = await retrieveFor(engine, question.q, question.history ?? [], CANDIDATE_PASSAGES);
-    const candidates = candidateFeatures(engine.store, retrieval, query);
+    const candidates = candidateFeatures(engine.store, withSentenceMatches(engine.store, retrieval, query), query);
     const spans = supportSpans(engine.store.documents, question.support);
     const labels = candidates.map((c): 0 | 1 => {
       const u = engine.store.units[c.unit];

@@ -1,6 +1,7 @@
 import type { IndexStore } from "@/lib/index/store";
 import type { Retrieval } from "@/lib/retrieval/search";
 import { candidateFeatures, unknownWordShare } from "./features";
+import { withSentenceMatches } from "./sentence-matches";
 import { fittedWeights, rankCandidates, type ModelWeights, type RankedSentence } from "./model";
 
 export type RankedRetrieval = {
@@ -16,7 +17,8 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
  * Ranks the sentences of a wide retrieval with the fitted model and keeps the k passages
  * holding the best sentences, best first: the passage order people and the answerers see.
  */
-export function rerankBySentences(store: IndexStore, wide: Retrieval, question: string, k: number, model: ModelWeights = fittedWeights()): RankedRetrieval {
+export function rerankBySentences(store: IndexStore, retrieved: Retrieval, question: string, k: number, model: ModelWeights = fittedWeights()): RankedRetrieval {
+  const wide = withSentenceMatches(store, retrieved, question);
   const ranked = rankCandidates(candidateFeatures(store, wide, question), model);
   const best = new Map<number, number>();
   for (const s of ranked) if (!best.has(s.passageRank)) best.set(s.passageRank, s.score);

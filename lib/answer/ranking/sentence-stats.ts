@@ -14,6 +14,8 @@ export type SentenceStats = {
   entities(unit: number): { kind: AnswerKind; terms: string[] }[];
   /** Content terms of a chunk, worked out on first use. */
   chunkTerms(chunk: number): Set<string>;
+  /** The sentences that use a term. */
+  unitsWith(term: string): number[];
   /** Whether any sentence uses the term. */
   known(term: string): boolean;
   /** The question-shaped heading a sentence sits under ("Why is Ukraine not in Nato?"), or -1. */
@@ -31,11 +33,14 @@ const cache = new WeakMap<IndexStore, SentenceStats>();
  * Sentence-level idf: with few chunks (a one-document collection) chunk-level idf collapses,
  * while sentences stay numerous enough to tell rare words from common ones.
  */
-function sentenceFrequencies(sentenceTerms: Set<string>[]): Pick<SentenceStats, "idf" | "known"> {
-  const df = new Map<string, number>();
-  for (const set of sentenceTerms) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
+function sentenceFrequencies(sentenceTerms: Set<string>[]): Pick<SentenceStats, "idf" | "known" | "unitsWith"> {
+  const postings = new Map<string, number[]>();
+  sentenceTerms.forEach((set, unit) => {
+    for (const t of set) postings.set(t, [...(postings.get(t) ?? []), unit]);
+  });
   const n = sentenceTerms.length;
-  return { idf: (term) => Math.log((n + 1) / ((df.get(term) ?? 0) + 0.5)), known: (term) => df.has(term) };
+  const df = (term: string) => postings.get(term)?.length ?? 0;
+  return { idf: (term) => Math.log((n + 1) / (df(term) + 0.5)), known: (term) => postings.has(term), unitsWith: (term) => postings.get(term) ?? [] };
 }
 
 function headings(store: IndexStore): Int32Array {
