@@ -26,7 +26,11 @@ function docUnits(store: IndexStore, docId: string): number[] {
   let byDoc = unitsByDoc.get(store);
   if (!byDoc) {
     byDoc = new Map();
-    store.units.forEach((u, i) => byDoc!.set(u.docId, [...(byDoc!.get(u.docId) ?? []), i]));
+    for (const [i, u] of store.units.entries()) {
+      const units = byDoc.get(u.docId);
+      if (units) units.push(i);
+      else byDoc.set(u.docId, [i]);
+    }
     unitsByDoc.set(store, byDoc);
   }
   return byDoc.get(docId) ?? [];

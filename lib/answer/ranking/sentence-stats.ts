@@ -36,7 +36,11 @@ const cache = new WeakMap<IndexStore, SentenceStats>();
 function sentenceFrequencies(sentenceTerms: Set<string>[]): Pick<SentenceStats, "idf" | "known" | "unitsWith"> {
   const postings = new Map<string, number[]>();
   sentenceTerms.forEach((set, unit) => {
-    for (const t of set) postings.set(t, [...(postings.get(t) ?? []), unit]);
+    for (const t of set) {
+      const units = postings.get(t);
+      if (units) units.push(unit);
+      else postings.set(t, [unit]);
+    }
   });
   const n = sentenceTerms.length;
   const df = (term: string) => postings.get(term)?.length ?? 0;
