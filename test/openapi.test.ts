@@ -1,8 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OPERATIONS, openApiDocument } from "@/lib/openapi/document";
-import { askResponseSchema, checkResponseSchema, documentResponseSchema, healthResponseSchema, searchResponseSchema, verifyResponseSchema } from "@/lib/schemas/responses";
+import { OPERATIONS, openApiDocument, RESPONSES } from "@/lib/openapi/document";
 import { startServer, type TestServer } from "./server";
 
 /** The URL paths of the route files under app/api, in OpenAPI's spelling ("[docId]" → "{docId}"); the catch-all 404 is no route. */
@@ -12,15 +11,6 @@ async function apiRoutePaths(): Promise<string[]> {
     .map((f) => `/api/${path.dirname(f).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}"))
     .filter((p) => !p.includes("[..."));
 }
-
-const RESPONSE_SCHEMAS = {
-  AskResponse: askResponseSchema,
-  SearchResponse: searchResponseSchema,
-  DocumentResponse: documentResponseSchema,
-  HealthResponse: healthResponseSchema,
-  VerifyResponse: verifyResponseSchema,
-  CheckResponse: checkResponseSchema,
-};
 
 describe("the OpenAPI description", () => {
   const document = openApiDocument();
@@ -68,7 +58,7 @@ describe("GET /api/openapi.json and its examples, against the production server"
     expect(response.status).toBe(200);
     const text = await response.text();
     if ("schema" in op.response) {
-      const schema = RESPONSE_SCHEMAS[op.response.schema as keyof typeof RESPONSE_SCHEMAS];
+      const schema = RESPONSES[op.response.schema as keyof typeof RESPONSES];
       expect(schema.safeParse(JSON.parse(text)).error?.issues ?? []).toEqual([]);
     }
   });

@@ -116,7 +116,7 @@ export const OPERATIONS: Operation[] = [
 ];
 
 /** Response (and shared) types, by component name. */
-const RESPONSES = {
+export const RESPONSES = {
   Passage: passageSchema,
   Citation: citationOutputSchema,
   AskResponse: askResponseSchema,
