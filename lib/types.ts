@@ -58,7 +58,16 @@ export type DocumentMeta = {
   publishedAt: string | null;
 };
 
-export type DocumentRecord = DocumentMeta & { text: string };
+/** The file formats a corpus document can come in; each is converted once to the text citations point into. */
+export const DOCUMENT_FORMATS = ["txt", "md", "html", "pdf", "docx"] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+export type DocumentRecord = DocumentMeta & {
+  text: string;
+  /** The format of the file it was read from, and that file's size in bytes. */
+  format: DocumentFormat;
+  bytes: number;
+};
 
 /** A chunk as the index stores it. */
 export type Chunk = {

@@ -4,14 +4,17 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
 import { firstHeading } from "@/lib/text/sections";
-import type { DocumentRecord } from "@/lib/types";
+import type { DocumentFormat, DocumentRecord } from "@/lib/types";
 import { MANIFEST_FILE, readManifest, type ManifestEntry } from "./manifest";
 import { openCorpusFile } from "./open";
 
 /** Larger files are refused before they are read, so a stray dump cannot exhaust memory. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
-const DOCUMENT_EXTENSIONS = new Set([".txt", ".md"]);
+const DOCUMENT_EXTENSIONS = new Map<string, DocumentFormat>([
+  [".txt", "txt"],
+  [".md", "md"],
+]);
 
 export type CorpusDocument = DocumentRecord & { file: string; hash: string };
 /** An entry of the corpus folder that is not read, and why (said to the user, never silent). */
@@ -56,6 +59,8 @@ function toDocument(file: string, text: string, bytes: Uint8Array, meta: Manifes
     source: meta?.source ?? null,
     publishedAt: meta?.publishedAt ?? null,
     text,
+    format: DOCUMENT_EXTENSIONS.get(path.extname(file).toLowerCase())!,
+    bytes: bytes.length,
     hash: createHash("sha256").update(bytes).digest("hex"),
   };
 }

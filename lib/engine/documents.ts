@@ -6,5 +6,5 @@ import { getEngine } from "./engine";
 export async function getDocument(docId: string): Promise<DocumentRecord> {
   const doc = (await getEngine()).store.documentById.get(docId);
   if (!doc) throw new AppError("not_found", `There is no document "${docId}".`);
-  return { docId: doc.docId, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, text: doc.text };
+  return doc;
 }

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { ANSWER_KINDS } from "@/lib/text/answer-kinds";
+import { DOCUMENT_FORMATS } from "@/lib/types";
 
 /**
  * Bumped when the files of an index change shape; older indexes are rebuilt. 2: checksums in the
- * manifest. 3: each sentence's answer kinds and names, read once at ingestion.
+ * manifest. 3: each sentence's answer kinds and names, read once at ingestion. 4: each document's file format and size.
  */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 export const INDEX_FILES = {
   manifest: "manifest.json",
@@ -53,7 +54,15 @@ export const unitSchema = z.object({
 export type Unit = z.infer<typeof unitSchema>;
 
 export const documentsSchema = z.array(
-  z.object({ docId: z.string().min(1), title: z.string(), source: z.string().nullable(), publishedAt: z.string().nullable(), text: z.string() }),
+  z.object({
+    docId: z.string().min(1),
+    title: z.string(),
+    source: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    text: z.string(),
+    format: z.enum(DOCUMENT_FORMATS),
+    bytes: z.number().int().nonnegative(),
+  }),
 );
 
 export const chunksSchema = z.array(

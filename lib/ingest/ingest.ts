@@ -96,7 +96,15 @@ function assemble(parts: DocumentPart[], embedder: Embedder, settings: ChunkSett
     documents: parts.map((p) => ({ docId: p.doc.docId, file: p.doc.file, hash: p.doc.hash, chunks: p.chunks.length })),
     counts: { documents: parts.length, chunks: parts.reduce((n, p) => n + p.chunks.length, 0), units: units.length },
   };
-  const documents = parts.map(({ doc }) => ({ docId: doc.docId, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, text: doc.text }));
+  const documents = parts.map(({ doc }) => ({
+    docId: doc.docId,
+    title: doc.title,
+    source: doc.source,
+    publishedAt: doc.publishedAt,
+    text: doc.text,
+    format: doc.format,
+    bytes: doc.bytes,
+  }));
   return { manifest, documents, chunks: parts.flatMap((p) => p.chunks), units, vectors };
 }
 

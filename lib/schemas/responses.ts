@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DOCUMENT_FORMATS } from "@/lib/types";
 
 /**
  * The response types of API.md as zod schemas: the MCP tools' output schemas and the OpenAPI
@@ -54,6 +55,8 @@ export const documentResponseSchema = z.object({
   source: z.string().nullable(),
   publishedAt: z.string().nullable(),
   text: z.string(),
+  format: z.enum(DOCUMENT_FORMATS).describe("the format of the file the text was read from"),
+  bytes: z.number().int().describe("the size of that file"),
 });
 
 /** Citations come back as they were sent (other fields kept), renumbered and with their quotes. */
