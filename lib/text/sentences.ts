@@ -175,11 +175,49 @@ function trim(text: string, span: Span): Span | null {
   return end > start ? { start, end } : null;
 }
 
+/** Lower-case words that title-cased menu entries keep ("Support for Ukraine", "NATO on the Map"). */
+const TITLE_CONNECTORS = new Set(["a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with", "&"]);
+/** Capitalised words a run of navigation holds at least, before the sentence it runs into. */
+const MENU_WORDS = 8;
+const MIN_CLAUSE_WORDS = 6;
+
+type WordStats = { words: number; capitalised: number };
+const capitalShare = (s: WordStats) => (s.words ? s.capitalised / s.words : 0);
+
+/**
+ * A page flattened from HTML runs its navigation into the next sentence ("… We Are NATO Support
+ * for Ukraine NATO condemns Russia's war …"). Where mostly capitalised words without punctuation
+ * give way to a clause of mostly lower-case words, the run is cut off as a sentence of its own (a
+ * menu, never a claim). The earliest such point is taken, so the clause keeps its subject.
+ */
+function splitMenuRun(text: string, span: Span): Span[] {
+  const sentence = text.slice(span.start, span.end);
+  const words = [...sentence.matchAll(/\S+/g)];
+  const content = words.map((w) => !TITLE_CONNECTORS.has(w[0]) && /^\p{L}/u.test(w[0]));
+  const upper = words.map((w, i) => content[i] && /^\p{Lu}/u.test(w[0]));
+  const total: WordStats = { words: content.filter(Boolean).length, capitalised: upper.filter(Boolean).length };
+  const before: WordStats = { words: 0, capitalised: 0 };
+  for (let i = 0; i < words.length - MIN_CLAUSE_WORDS; i++) {
+    // Flattened pages put navigation and text on one line: punctuation or a line break means prose.
+    const next = words[i + 1];
+    if (/[,;:()]/.test(words[i][0]) || sentence.slice(words[i].index, next.index).includes("\n")) return [span];
+    const after = { words: total.words - before.words, capitalised: total.capitalised - before.capitalised };
+    const clauseStarts = upper[i] && content[i + 1] && /^\p{Ll}/u.test(next[0]);
+    if (clauseStarts && before.capitalised >= MENU_WORDS && capitalShare(before) >= 0.6 && capitalShare(after) < 0.4) {
+      const cut = span.start + words[i].index;
+      return [trim(text, { start: span.start, end: cut })!, { start: cut, end: span.end }];
+    }
+    before.words += content[i] ? 1 : 0;
+    before.capitalised += upper[i] ? 1 : 0;
+  }
+  return [span];
+}
+
 /** Sentences of text[from, to) as trimmed, non-empty document offsets, in order. */
 export function splitSentences(text: string, from = 0, to = text.length, max = MAX_SENTENCE_CHARS): Span[] {
   const out: Span[] = [];
   for (const block of blocks(text, from, to)) {
-    for (const sentence of splitBlock(text, block)) {
+    for (const sentence of splitBlock(text, block).flatMap((s) => splitMenuRun(text, s))) {
       const trimmed = trim(text, sentence);
       if (!trimmed) continue;
       for (const piece of cutLong(text, trimmed, max)) {
