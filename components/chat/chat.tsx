@@ -15,6 +15,7 @@ import { Composer } from "./composer";
 import { Conversation } from "./conversation";
 import { ErrorNotice } from "./error-notice";
 import { ExampleQuestions } from "./example-questions";
+import { useSavedChat } from "./use-saved-chat";
 
 type OpenCitation = { messageId: string; citation: Citation };
 
@@ -29,6 +30,7 @@ export function Chat() {
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const restored = useSavedChat({ messages, status, stoppedIds, setMessages, setStoppedIds });
 
   // On phones the source panel covers the chat: the chat is then out of reach until it closes.
   const phone = useMediaQuery("(max-width: 767.98px)");
@@ -94,7 +96,8 @@ export function Chat() {
         <main className="chat-column" aria-label="Chat" inert={!!open && phone}>
           <Conversation contentKey={contentKey} pinKey={pinKey}>
             {messages.length === 0 && !error ? (
-              <ExampleQuestions onAsk={ask} disabled={busy} />
+              // Until the saved conversation has been looked for, the chat may not be empty.
+              restored && <ExampleQuestions onAsk={ask} disabled={busy} />
             ) : (
               messages.map((m, i) =>
                 m.role === "user" ? (
