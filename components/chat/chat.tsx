@@ -4,6 +4,7 @@ import { useChat } from "@ai-sdk/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ChatMessage } from "@/lib/engine/chat-message";
 import type { Citation } from "@/lib/types";
+import { focusWithoutPreview } from "@/components/citations/citation-chip";
 import { AssistantMessage } from "@/components/messages/assistant-message";
 import { viewOf } from "@/components/messages/message-view";
 import { Thinking } from "@/components/messages/thinking";
@@ -83,7 +84,7 @@ export function Chat() {
     setOpen(null);
     const target = returnFocus.current;
     returnFocus.current = null;
-    if (target?.isConnected) target.focus();
+    if (target?.isConnected) focusWithoutPreview(target);
   }, []);
 
   const contentKey = `${messages.length}:${last ? viewOf(last).text.length : 0}:${status}`;
