@@ -37,3 +37,21 @@ test("Escape closes a preview, shown by hover or by focus; closing the panel giv
   await answer.getByRole("region", { name: "Sources" }).getByRole("button").first().click({ timeout: 5_000 });
   await expect(panel).toBeVisible();
 });
+
+test("a citation opened while the server is down says so, and Try again loads it", async ({ page }) => {
+  await gotoChat(page);
+  await ask(page, "Where is NATO's main headquarters?");
+  const answer = await waitForAnswer(page);
+
+  await page.route("**/api/documents/**", (route) => route.abort("connectionrefused"));
+  await answer.locator("[data-citation]").first().click();
+  const alert = page.getByRole("dialog").getByRole("alert");
+  await expect(alert).toContainText("Could not load the passage: the server is not reachable");
+  await expect(alert).not.toContainText(/failed to fetch/i);
+  // The cited passage is still shown, from the answer itself.
+  await expect(alert.locator("blockquote")).not.toBeEmpty();
+
+  await page.unroute("**/api/documents/**");
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("dialog").locator("mark")).toBeVisible();
+});
