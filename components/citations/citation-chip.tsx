@@ -44,6 +44,8 @@ export function CitationChip({ n, citation, active = false, onOpen }: Props) {
   const id = useId();
   const previewId = `${id}-preview`;
   const [position, setPosition] = useState<PreviewPosition | null>(null);
+  // The preview is drawn in the chip's landmark (its position is fixed), so that all text is in one.
+  const [container, setContainer] = useState<HTMLElement | null>(null);
   const hideTimer = useRef<number | undefined>(undefined);
   const chipRef = useRef<HTMLButtonElement>(null);
 
@@ -51,7 +53,9 @@ export function CitationChip({ n, citation, active = false, onOpen }: Props) {
   const show = useCallback(
     (chip: HTMLElement) => {
       cancelHide();
-      if (citation) setPosition(placePreview(chip));
+      if (!citation) return;
+      setPosition(placePreview(chip));
+      setContainer(chip.closest<HTMLElement>("main") ?? document.body);
     },
     [cancelHide, citation],
   );
@@ -122,9 +126,10 @@ export function CitationChip({ n, citation, active = false, onOpen }: Props) {
       >
         {n}
       </button>
-      {open && citation && (
+      {open && citation && container && (
         <CitationPreview
           id={previewId}
+          container={container}
           citation={citation}
           position={position}
           onPointerEnter={cancelHide}
