@@ -37,7 +37,7 @@ export function SourcePanel({ citation, onClose, modal = false }: Props) {
   }, [onClose]);
 
   return (
-    <aside className="source-panel" role="dialog" aria-modal={modal || undefined} aria-labelledby={titleId} data-testid="source-panel">
+    <div className="source-panel" role="dialog" aria-modal={modal || undefined} aria-labelledby={titleId} data-testid="source-panel">
       <div className="panel-header">
         <div className="panel-heading">
           <p className="panel-kicker">
@@ -61,7 +61,7 @@ export function SourcePanel({ citation, onClose, modal = false }: Props) {
       <div className="panel-body" data-scroller tabIndex={0} aria-label={`Text of ${citation.title}`}>
         <PanelBody citation={citation} state={state} />
       </div>
-    </aside>
+    </div>
   );
 }
 

@@ -26,7 +26,7 @@ export const citationOutputSchema = passageSchema.extend({
   quote: span.optional().describe("offsets (in the document) of the sentence(s) that support the claim"),
 });
 
-const answerSentenceSchema = z.object({
+export const answerSentenceSchema = z.object({
   text: z.string(),
   citations: z.array(z.number().int()),
   supported: z.boolean(),
