@@ -11,7 +11,8 @@ const ABBREVIATIONS = new Set([
   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ]);
 
-const BULLET = /^\s*(?:[-*•]\s|=+)/;
+// List items ("- ", "* ", "1. ") and wiki headings start a block of their own.
+const BULLET = /^\s*(?:[-*•]\s|\d{1,3}[.)]\s|=+)/;
 
 // Pages flattened from HTML leave link notes after the full stop ("... in 2004., external").
 const SENTENCE_END = /[.!?:;"”’)](?:, [a-z]+)?\s*$/;
@@ -78,9 +79,10 @@ function lastNonSpace(text: string, block: Span): number {
 
 /**
  * Joins lines into blocks: a line break ends a sentence unless the text plainly runs on
- * (link texts on lines of their own, as in pages flattened from HTML).
+ * (link texts on lines of their own, as in pages flattened from HTML). Sentences never cross a
+ * block, so the document view shows each block as a paragraph (or list item) of its own.
  */
-function blocks(text: string, from: number, to: number): Span[] {
+export function lineBlocks(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
   let current: OpenBlock | null = null;
   const open = (line: Span, content: string): OpenBlock => ({ ...line, lastLine: line.start, isTitle: looksLikeTitle(content) });
@@ -178,7 +180,7 @@ function trim(text: string, span: Span): Span | null {
 /** Sentences of text[from, to) as trimmed, non-empty document offsets, in order. */
 export function splitSentences(text: string, from = 0, to = text.length, max = MAX_SENTENCE_CHARS): Span[] {
   const out: Span[] = [];
-  for (const block of blocks(text, from, to)) {
+  for (const block of lineBlocks(text, from, to)) {
     for (const sentence of splitBlock(text, block)) {
       const trimmed = trim(text, sentence);
       if (!trimmed) continue;
