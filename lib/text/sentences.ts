@@ -126,6 +126,15 @@ export function isAbbreviation(text: string, dot: number): boolean {
   return /(^|[\s.])[A-Z]$/.test(before);
 }
 
+/** Whether the full stop at text[dot] is a numbered list line's ("1. Ask…"). */
+function isListNumber(text: string, dot: number): boolean {
+  let i = dot;
+  while (i > 0 && dot - i < 3 && /\d/.test(text[i - 1])) i--;
+  if (i === dot) return false;
+  while (i > 0 && (text[i - 1] === " " || text[i - 1] === "\t")) i--;
+  return i === 0 || text[i - 1] === "\n";
+}
+
 /** Splits one block at sentence punctuation followed by space and a capital, digit or quote. */
 function splitBlock(text: string, block: Span): Span[] {
   const out: Span[] = [];
@@ -136,7 +145,7 @@ function splitBlock(text: string, block: Span): Span[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(slice)) !== null) {
     const punct = m.index;
-    if (isAbbreviation(text, punct)) continue;
+    if (isAbbreviation(text, punct) || isListNumber(text, punct)) continue;
     const end = punct + m[0].trimEnd().length;
     out.push({ start, end });
     start = punct + m[0].length;
