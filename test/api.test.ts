@@ -253,7 +253,7 @@ describe("HTTP errors are JSON and say what to do", () => {
     expect(server.stderr()).not.toMatch(/HTTP method is unsupported/);
   });
 
-  it.each(["/api/nope", "/api/documents", "/api/ask/extra"])("GET %s is a JSON 404", async (route) => {
+  it.each(["/api/nope", "/api/documents/wikipedia-nato/text", "/api/ask/extra"])("GET %s is a JSON 404", async (route) => {
     await expectError(await fetch(`${server.url}${route}`), 404, /no API route/);
   });
 

@@ -21,7 +21,6 @@ export function DocumentReader({ text }: { text: string }) {
       setBadHash(hash.length > 1 && !found);
     };
     read();
-    document.documentElement.dataset.hydrated = "true";
     window.addEventListener("hashchange", read);
     return () => window.removeEventListener("hashchange", read);
   }, [text]);
