@@ -59,6 +59,13 @@ export const documentResponseSchema = z.object({
   bytes: z.number().int().describe("the size of that file"),
 });
 
+export const documentListResponseSchema = z.object({
+  builtAt: z.string().describe("when the index was built (ISO date and time)"),
+  documents: z.array(
+    documentResponseSchema.omit({ text: true }).extend({ chunks: z.number().int().describe("how many chunks of it the index holds") }),
+  ),
+});
+
 /** Citations come back as they were sent (other fields kept), renumbered and with their quotes. */
 export const verifyResponseSchema = z.object({
   answer: z.string(),

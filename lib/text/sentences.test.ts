@@ -20,6 +20,10 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("starts a sentence at each numbered list line", () => {
+    expect(sentences("Steps to take\n1. Ask a question\n2) Read the passage")).toEqual(["Steps to take", "1. Ask a question", "2) Read the passage"]);
+  });
+
   it("cuts overlong runs such as menus at word boundaries", () => {
     const menu = Array.from({ length: 200 }, (_, i) => `Item${i}`).join(" ");
     const parts = sentences(menu);

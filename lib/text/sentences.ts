@@ -11,7 +11,8 @@ const ABBREVIATIONS = new Set([
   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ]);
 
-const BULLET = /^\s*(?:[-*•]\s|=+)/;
+// List items ("- ", "* ", "1. ") and wiki headings start a block of their own.
+const BULLET = /^\s*(?:[-*•]\s|\d{1,3}[.)]\s|=+)/;
 
 // Pages flattened from HTML leave link notes after the full stop ("... in 2004., external").
 const SENTENCE_END = /[.!?:;"”’)](?:, [a-z]+)?\s*$/;
@@ -78,9 +79,10 @@ function lastNonSpace(text: string, block: Span): number {
 
 /**
  * Joins lines into blocks: a line break ends a sentence unless the text plainly runs on
- * (link texts on lines of their own, as in pages flattened from HTML).
+ * (link texts on lines of their own, as in pages flattened from HTML). Sentences never cross a
+ * block, so the document view shows each block as a paragraph (or list item) of its own.
  */
-function blocks(text: string, from: number, to: number): Span[] {
+export function lineBlocks(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
   let current: OpenBlock | null = null;
   const open = (line: Span, content: string): OpenBlock => ({ ...line, lastLine: line.start, isTitle: looksLikeTitle(content) });
@@ -124,6 +126,15 @@ export function isAbbreviation(text: string, dot: number): boolean {
   return /(^|[\s.])[A-Z]$/.test(before);
 }
 
+/** Whether the full stop at text[dot] is a numbered list line's ("1. Ask…"). */
+function isListNumber(text: string, dot: number): boolean {
+  let i = dot;
+  while (i > 0 && dot - i < 3 && /\d/.test(text[i - 1])) i--;
+  if (i === dot) return false;
+  while (i > 0 && (text[i - 1] === " " || text[i - 1] === "\t")) i--;
+  return i === 0 || text[i - 1] === "\n";
+}
+
 /** Splits one block at sentence punctuation followed by space and a capital, digit or quote. */
 function splitBlock(text: string, block: Span): Span[] {
   const out: Span[] = [];
@@ -134,7 +145,7 @@ function splitBlock(text: string, block: Span): Span[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(slice)) !== null) {
     const punct = m.index;
-    if (isAbbreviation(text, punct)) continue;
+    if (isAbbreviation(text, punct) || isListNumber(text, punct)) continue;
     const end = punct + m[0].trimEnd().length;
     out.push({ start, end });
     start = punct + m[0].length;
@@ -216,7 +227,7 @@ function splitMenuRun(text: string, span: Span): Span[] {
 /** Sentences of text[from, to) as trimmed, non-empty document offsets, in order. */
 export function splitSentences(text: string, from = 0, to = text.length, max = MAX_SENTENCE_CHARS): Span[] {
   const out: Span[] = [];
-  for (const block of blocks(text, from, to)) {
+  for (const block of lineBlocks(text, from, to)) {
     for (const sentence of splitBlock(text, block).flatMap((s) => splitMenuRun(text, s))) {
       const trimmed = trim(text, sentence);
       if (!trimmed) continue;
