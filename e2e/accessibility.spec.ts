@@ -4,7 +4,8 @@ import { answerStream, ask, gotoChat, UI_STREAM_HEADERS, waitForAnswer } from ".
 
 /**
  * axe-core on every page and state the app has, in both colour schemes: the empty chat, an answer, a
- * citation's preview, the source panel (loaded and failed), the Check page with results, and a 404.
+ * citation's preview, the source panel (loaded and failed), the Check page with results, the
+ * documents pages, and a 404.
  */
 
 const MOCK_CITATION = {
@@ -78,6 +79,21 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.getByRole("button", { name: "NATO's main headquarters are in Brussels.", exact: true }).click();
       await expect(page.getByRole("dialog").locator("mark")).toBeVisible();
       await expectNoAxeViolations(page, "the Check page's evidence");
+    });
+
+    test("the documents: the library, a document with a shared passage highlighted, an unknown document", async ({ page }) => {
+      await page.goto("/documents");
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoAxeViolations(page, "the documents page");
+
+      const text: string = (await (await page.request.get("/api/documents/wikipedia-nato")).json()).text;
+      const start = text.indexOf("NATO's main headquarters");
+      await page.goto(`/documents/wikipedia-nato#${start}-${start + 40}`);
+      await expect(page.locator(".document-text mark")).toBeInViewport();
+      await expectNoAxeViolations(page, "a document with a highlighted passage");
+
+      expect((await page.goto("/documents/no-such-document"))?.status()).toBe(404);
+      await expectNoAxeViolations(page, "an unknown document");
     });
 
     test("the page for an unknown address", async ({ page }) => {
