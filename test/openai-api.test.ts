@@ -37,7 +37,7 @@ async function expectCitedAnswer(content: string, annotations: Annotation[], cit
     const n = Number(content.slice(a.start_index, a.end_index).match(/^\[(\d+)\]$/)![1]);
     const c = citations.find((x) => x.n === n)!;
     expect(a.title).toBe(c.title);
-    expect(a.url).toBe(`${server.url}/api/documents/${c.docId}#${c.start}-${c.end}`);
+    expect(a.url).toBe(`${server.url}/documents/${c.docId}#${c.start}-${c.end}`);
   }
   for (const c of citations) expect((await documentText(c.docId)).slice(c.start, c.end)).toBe(c.text);
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { DocumentSummary } from "@/lib/engine/documents";
 import { formatBytes, formatDate } from "@/components/sources/format";
-import { passageHref } from "@/components/sources/passage-link";
+import { passageHref } from "@/lib/citations/passage-href";
 import { SourceMeta } from "@/components/sources/source-meta";
 
 /** The library as a table: one row per document, its title linking to the document read whole. */

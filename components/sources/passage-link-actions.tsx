@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import type { Span } from "@/lib/text/spans";
 import { LinkIcon } from "@/components/ui/icons";
-import { passageHref } from "./passage-link";
+import { passageHref } from "@/lib/citations/passage-href";
 
 type Copy = "idle" | "copied" | "failed";
 

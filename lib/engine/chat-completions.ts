@@ -3,6 +3,7 @@ import { configuredLlm } from "@/lib/answer/llm/model";
 import { NUMBERED_MARKER } from "@/lib/citations/markers";
 import { AppError, toAppError } from "@/lib/errors";
 import { toQuestion, type ChatCompletionRequest } from "@/lib/schemas/chat-completions";
+import { passageHref } from "@/lib/citations/passage-href";
 import type { AskResponse, Citation } from "@/lib/types";
 import { ask } from "./ask";
 import { deltas } from "./chat-stream";
@@ -61,9 +62,9 @@ function usage(request: ChatCompletionRequest, content: string): Usage {
   return { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens };
 }
 
-/** The passage a citation quotes, as a link: the document with the passage's offsets. */
+/** The passage a citation quotes, as a link a person can open: the library page, the passage highlighted. */
 function passageUrl(origin: string, c: Citation): string {
-  return `${origin}/api/documents/${encodeURIComponent(c.docId)}#${c.start}-${c.end}`;
+  return `${origin}${passageHref(c.docId, c)}`;
 }
 
 /** A url_citation for each [n] marker of the content, at the marker's position. */
