@@ -5,8 +5,9 @@ import { DOCUMENT_FORMATS } from "@/lib/types";
 /**
  * Bumped when the files of an index change shape; older indexes are rebuilt. 2: checksums in the
  * manifest. 3: each sentence's answer kinds and names, read once at ingestion. 4: each document's file format and size.
+ * 5: the start offset of each page of a PDF document.
  */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 export const INDEX_FILES = {
   manifest: "manifest.json",
@@ -62,6 +63,7 @@ export const documentsSchema = z.array(
     text: z.string(),
     format: z.enum(DOCUMENT_FORMATS),
     bytes: z.number().int().nonnegative(),
+    pages: z.array(offset).optional(),
   }),
 );
 

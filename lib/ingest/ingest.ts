@@ -104,6 +104,7 @@ function assemble(parts: DocumentPart[], embedder: Embedder, settings: ChunkSett
     text: doc.text,
     format: doc.format,
     bytes: doc.bytes,
+    ...(doc.pages ? { pages: doc.pages } : {}),
   }));
   return { manifest, documents, chunks: parts.flatMap((p) => p.chunks), units, vectors };
 }

@@ -19,6 +19,7 @@ export const passageSchema = z.object({
   end: z.number().int(),
   score: z.number(),
   section: z.array(z.string()).optional(),
+  page: z.number().int().positive().optional().describe("the PDF page the passage starts on"),
 });
 
 export const citationOutputSchema = passageSchema.extend({
