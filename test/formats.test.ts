@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatCitation } from "@/lib/citations/format";
 import { MAX_DOCUMENT_BYTES } from "@/lib/corpus/read";
 import { ask } from "@/lib/engine/ask";
 import { readIndexData } from "@/lib/index/disk";
@@ -86,6 +87,7 @@ describe("documents in every format", () => {
     const { citation, document } = await firstCitation(responses.pdf, "glacier-survey");
     expect(document).toMatchObject({ title: "Glacier Survey 2023", format: "pdf" });
     expect(citation.page).toBe(2);
+    expect(formatCitation(citation)).toMatch(/^\[\d+\] Glacier Survey 2023 \(p\. 2\)\n/);
     expect(document.text.slice(document.pages![1], document.pages![2])).toMatch(/^The Aletsch Glacier is about 23 kilometres long/);
   });
 

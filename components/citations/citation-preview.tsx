@@ -35,7 +35,7 @@ export function CitationPreview({ id, citation, position, onPointerEnter, onPoin
         <span className="citation-preview-title">{citation.title}</span>
       </div>
       <div className="citation-preview-meta">
-        <SourceMeta source={citation.source} publishedAt={citation.publishedAt} />
+        <SourceMeta source={citation.source} publishedAt={citation.publishedAt} page={citation.page} />
         <SectionPath section={citation.section} />
       </div>
       <p className="citation-preview-text">
