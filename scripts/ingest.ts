@@ -1,9 +1,7 @@
 import { parseArgs } from "node:util";
-import { getEmbedder } from "@/lib/embeddings";
 import { corpusDir, dataDir } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { corpusChangesSinceIndex } from "@/lib/ingest/changes";
-import { ingest } from "@/lib/ingest/ingest";
 import { ingestReporter } from "./progress";
 
 const USAGE = `usage: npm run ingest [-- --skip-bad] [-- --if-changed]
@@ -26,6 +24,8 @@ async function main() {
     if (!changes.length) return;
     console.log(`${corpusDir()} has changed since the index was built (${changes.join("; ")}): ingesting.`);
   }
+  // Loaded only now: the models and NLP tables take seconds, and --if-changed often needs none of them.
+  const [{ getEmbedder }, { ingest }] = await Promise.all([import("@/lib/embeddings"), import("@/lib/ingest/ingest")]);
   const embedder = await getEmbedder();
   const summary = await ingest({ corpusDir: corpusDir(), dataDir: dataDir(), embedder, onProgress: ingestReporter(), skipBad: args["skip-bad"] });
   for (const { file, reason } of summary.skipped) console.warn(`skipped ${file}: ${reason}`);
