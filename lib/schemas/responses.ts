@@ -58,6 +58,7 @@ export const documentResponseSchema = z.object({
   text: z.string(),
   format: z.enum(DOCUMENT_FORMATS).describe("the format of the file the text was read from"),
   bytes: z.number().int().describe("the size of that file"),
+  pages: z.array(z.number().int()).optional().describe("PDF only: the offset in text where each page starts (the first is page 1)"),
 });
 
 /** Citations come back as they were sent (other fields kept), renumbered and with their quotes. */
