@@ -139,7 +139,7 @@ describe("bad files", () => {
   }
 
   it.each([
-    ["scan.pdf", scannedPdf, /scan\.pdf has no text layer \(a scanned PDF\?\): run OCR on it first/],
+    ["scan.pdf", scannedPdf, /scan\.pdf has no text layer \(a scanned PDF\? run OCR on it first\): fix or remove it\./],
     ["locked.pdf", encryptedPdf, /locked\.pdf is a password-protected PDF/],
     ["broken.docx", async () => new TextEncoder().encode("PK\u0003\u0004 cut short"), /broken\.docx is not a readable DOCX file/],
     ["notes.pdf", async () => new TextEncoder().encode("%PDF-1.7\n1 0 obj <<"), /notes\.pdf is not a readable PDF/],

@@ -95,7 +95,7 @@ export async function readCorpusFile(dir: string, file: string): Promise<Uint8Ar
     const stat = await handle.stat();
     if (!stat.isFile()) return { problem: "is no longer a regular file" };
     if (stat.size > MAX_DOCUMENT_BYTES) {
-      return { problem: `is ${(stat.size / 1048576).toFixed(1)} MB, over the ${MAX_DOCUMENT_BYTES / 1048576} MB limit per document: split it into smaller files` };
+      return { problem: `is ${(stat.size / 1048576).toFixed(1)} MB, over the ${MAX_DOCUMENT_BYTES / 1048576} MB limit per document (split it into smaller files)` };
     }
     return new Uint8Array(await handle.readFile());
   } finally {

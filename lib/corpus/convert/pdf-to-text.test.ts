@@ -14,7 +14,7 @@ describe("pdfToText", () => {
   });
 
   it("refuses a PDF without a text layer, a password-protected one and a broken one, saying why", async () => {
-    expect(await pdfToText(await scannedPdf())).toEqual({ problem: expect.stringMatching(/no text layer \(a scanned PDF\?\): run OCR/) });
+    expect(await pdfToText(await scannedPdf())).toEqual({ problem: expect.stringMatching(/no text layer \(a scanned PDF\? run OCR on it first\)/) });
     expect(await pdfToText(await encryptedPdf())).toEqual({ problem: expect.stringMatching(/password-protected PDF/) });
     expect(await pdfToText(new TextEncoder().encode("%PDF-1.4\nnot really a PDF"))).toEqual({ problem: expect.stringMatching(/not a readable PDF/) });
   });

@@ -16,7 +16,7 @@ function pageText(raw: string): string {
 
 function problemOf(error: unknown): string {
   const name = (error as Error)?.name;
-  if (name === "PasswordException") return "is a password-protected PDF: save an unprotected copy";
+  if (name === "PasswordException") return "is a password-protected PDF (save a copy without the password)";
   return `is not a readable PDF (${(error as Error)?.message ?? error})`;
 }
 
@@ -34,7 +34,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<Conversion> {
   try {
     const { text: pages } = await extractText(pdf, { mergePages: false });
     const texts = pages.map(pageText);
-    if (!texts.some(Boolean)) return { problem: "has no text layer (a scanned PDF?): run OCR on it first" };
+    if (!texts.some(Boolean)) return { problem: "has no text layer (a scanned PDF? run OCR on it first)" };
     const starts: number[] = [];
     let text = "";
     for (const page of texts) {
