@@ -87,9 +87,9 @@ function walk(node: Node, out: BlockWriter): void {
     if (child.nodeType !== 1) continue;
     const element = child as Element;
     const tag = element.tagName;
-    const heading = HEADING.exec(tag);
+    const level = Number(HEADING.exec(tag)?.[1] ?? 0);
     if (SKIPPED.has(tag)) continue;
-    else if (heading) out.block([`${"#".repeat(Number(heading[1]))} ${inlineText(element)}`.trimEnd().replace(/^#+$/, "")]);
+    else if (level) out.block([inlineText(element) && `${"#".repeat(level)} ${inlineText(element)}`]);
     else if (LISTS.has(tag)) out.block(listLines(element));
     else if (tag === "TABLE") out.block(tableLines(element));
     else if (tag === "BR") out.text(" ");
