@@ -1,11 +1,13 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { CollectionProvider } from "@/components/collection/collection-context";
+import { getCollection } from "@/lib/engine/collection";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "NATO Docs Q&A",
-  description: "Ask questions about NATO and get answers with citations to the exact passages of the source documents.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const collection = await getCollection();
+  return { title: { default: collection.name, template: `%s · ${collection.name}` }, description: collection.description };
+}
 
 export const viewport: Viewport = {
   width: "device-width",
@@ -22,7 +24,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <CollectionProvider collection={await getCollection()}>{children}</CollectionProvider>
+      </body>
     </html>
   );
 }

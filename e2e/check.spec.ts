@@ -137,7 +137,7 @@ test("a pasted text comes back with each claim underlined by verdict, counts and
   await contradicted.click();
   const panel = page.getByRole("dialog");
   await expect(panel).toBeVisible();
-  await expect(panel.getByRole("heading")).toHaveText(/NATO|North Atlantic/);
+  await expect(panel.getByRole("heading", { level: 2 })).toHaveText(/NATO|North Atlantic/);
   await expect(panel.locator("mark")).toHaveCount(1);
   await expect(panel.locator("mark")).toContainText("North Atlantic Treaty on 4 April 1949");
   await expect(panel.locator("mark")).toBeInViewport();

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 import { ask, expectLayoutIntact, gotoChat, openCitationShowing, snap, waitForAnswer } from "./helpers";
 
 test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
@@ -14,6 +15,7 @@ test("works at phone width: examples, a cited answer, and the source as a full-s
   await expect(page.getByRole("list", { name: "Example questions" })).toBeVisible();
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   await snap(page, "phone-light-empty");
+  await expectNoAxeViolations(page, "the empty chat at phone width");
 
   await ask(page, "Where is NATO's main headquarters?");
   const answer = await waitForAnswer(page);
@@ -38,5 +40,6 @@ test("works at phone width: examples, a cited answer, and the source as a full-s
   expect(overflow).toBeLessThanOrEqual(1);
   await expectLayoutIntact(page);
   await snap(page, "phone-light-source-panel");
+  await expectNoAxeViolations(page, "the source as a full-screen sheet");
   await closeSheet(panel!);
 });

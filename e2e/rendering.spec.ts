@@ -110,6 +110,10 @@ test("answer text and document text are shown as text; long lines wrap; the quot
   await expect(flagged).toHaveCount(1);
   await expect(flagged).toContainText("The moon is made of cheese");
   await expect(flagged).toHaveAttribute("title", "Not supported by its citations");
+  // The legend is visible under the answer, not only in a tooltip.
+  const legend = answer.getByTestId("unsupported-legend");
+  await expect(legend).toBeVisible();
+  await expect(legend).toHaveText(/The underlined sentence is not supported by the passages cited/);
 
   // Sources: one row per document, with the source's host and a readable date.
   const sources = answer.getByRole("region", { name: "Sources" });
@@ -190,4 +194,6 @@ test("partial dates are shown as month and year, or year", async ({ page }) => {
   await expect(items.nth(0)).toContainText("BBC News");
   await expect(items.nth(0)).toContainText("Oct 2024");
   await expect(items.nth(1)).toContainText("2025");
+  // No unsupported sentence, no legend.
+  await expect(answer.getByTestId("unsupported-legend")).toHaveCount(0);
 });

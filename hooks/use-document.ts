@@ -2,12 +2,21 @@
 
 import { useEffect, useState } from "react";
 import type { DocumentRecord } from "@/lib/types";
+import { isNetworkError } from "@/components/chat/describe-chat-error";
 
 /** Documents do not change while the page is open: fetch each one once. */
 const cache = new Map<string, Promise<DocumentRecord>>();
 
+const UNREACHABLE = "Could not load the passage: the server is not reachable. Check that it is running, then try again.";
+
 async function load(docId: string): Promise<DocumentRecord> {
-  const res = await fetch(`/api/documents/${encodeURIComponent(docId)}`);
+  let res: Response;
+  try {
+    res = await fetch(`/api/documents/${encodeURIComponent(docId)}`);
+  } catch (error) {
+    // Never the browser's own words ("Failed to fetch").
+    throw new Error(isNetworkError(error) ? UNREACHABLE : "The document could not be loaded.");
+  }
   if (!res.ok) {
     let message = `The document could not be loaded (HTTP ${res.status}).`;
     try {

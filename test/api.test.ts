@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { readUIMessageStream, type UIMessageChunk } from "ai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCorpus } from "@/lib/corpus/read";
 import type { ChatMessage } from "@/lib/engine/chat-message";
+import { corpusDir } from "@/lib/env";
 import type { AskResponse, Citation } from "@/lib/types";
 import { startServer, type TestServer } from "./server";
 
@@ -131,10 +133,29 @@ describe("GET /api/documents/:docId", () => {
   });
 });
 
+describe("GET /api/documents", () => {
+  it("lists every document of the corpus with its format, size and chunks, and when the index was built", async () => {
+    const { documents } = await readCorpus(corpusDir());
+    const response = await fetch(`${server.url}/api/documents`);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(Date.parse(body.builtAt)).not.toBeNaN();
+    expect(body.documents).toHaveLength(documents.length);
+    for (const doc of documents) {
+      const listed = body.documents.find((d: { docId: string }) => d.docId === doc.docId);
+      expect(listed).toEqual({ docId: doc.docId, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, format: doc.format, bytes: doc.bytes, chunks: expect.any(Number) });
+      expect(listed.chunks).toBeGreaterThan(0);
+    }
+    const health = await (await fetch(`${server.url}/api/health`)).json();
+    expect(body.documents.reduce((sum: number, d: { chunks: number }) => sum + d.chunks, 0)).toBe(health.chunks);
+  });
+});
+
 describe("GET /api/health", () => {
   it("reports the index and the models", async () => {
     const body = await (await fetch(`${server.url}/api/health`)).json();
-    expect(body).toMatchObject({ status: "ok", documents: 5, answerer: "extractive" });
+    const { documents } = await readCorpus(corpusDir());
+    expect(body).toMatchObject({ status: "ok", documents: documents.length, answerer: "extractive" });
     expect(body.chunks).toBeGreaterThan(50);
     expect(body.embedder).toMatch(/use-lite/);
   });
@@ -200,6 +221,13 @@ describe("without an index", () => {
   it("answers 503 saying to run npm run ingest", async () => {
     await expectError(await post("/api/ask", { question: "Hi" }, undefined, empty), 503, /npm run ingest/);
     await expectError(await fetch(`${empty.url}/api/health`), 503, /npm run ingest/);
+    await expectError(await fetch(`${empty.url}/api/documents`), 503, /npm run ingest/);
+  });
+
+  it("says so on the documents page", async () => {
+    const page = await fetch(`${empty.url}/documents`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/npm run ingest/);
   });
 });
 
@@ -210,6 +238,7 @@ describe("HTTP errors are JSON and say what to do", () => {
     ["DELETE", "/api/health", "GET"],
     ["POST", "/api/search", "GET"],
     ["PATCH", "/api/documents/wikipedia-nato", "GET"],
+    ["POST", "/api/documents", "GET"],
   ])("%s %s is a 405 naming the allowed methods", async (method, route, allowed) => {
     const response = await fetch(`${server.url}${route}`, { method });
     await expectError(response, 405, new RegExp(`use ${allowed}`));
@@ -224,7 +253,7 @@ describe("HTTP errors are JSON and say what to do", () => {
     expect(server.stderr()).not.toMatch(/HTTP method is unsupported/);
   });
 
-  it.each(["/api/nope", "/api/documents", "/api/ask/extra"])("GET %s is a JSON 404", async (route) => {
+  it.each(["/api/nope", "/api/documents/wikipedia-nato/text", "/api/ask/extra"])("GET %s is a JSON 404", async (route) => {
     await expectError(await fetch(`${server.url}${route}`), 404, /no API route/);
   });
 

@@ -1,6 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCollection } from "@/lib/corpus/collection";
+import { corpusDir } from "@/lib/env";
 import { OPERATIONS, openApiDocument, RESPONSES } from "@/lib/openapi/document";
 import { startServer, type TestServer } from "./server";
 
@@ -13,7 +15,7 @@ async function apiRoutePaths(): Promise<string[]> {
 }
 
 describe("the OpenAPI description", () => {
-  const document = openApiDocument();
+  const document = openApiDocument("Documents Q&A");
 
   it("describes every route under app/api", async () => {
     const routes = await apiRoutePaths();
@@ -44,7 +46,8 @@ describe("GET /api/openapi.json and its examples, against the production server"
   it("serves the generated description", async () => {
     const response = await fetch(`${server.url}/api/openapi.json`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+    const { name } = await readCollection(corpusDir());
+    expect(await response.json()).toEqual(JSON.parse(JSON.stringify(openApiDocument(name))));
   });
 
   /** Each documented example, sent as documented, is answered with a 200 whose body has the documented shape. */

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { ErrorBoundary } from "@/components/chat/error-boundary";
 import { CheckPage } from "@/components/check/check-page";
+import { getCollection } from "@/lib/engine/collection";
 
-export const metadata: Metadata = {
-  title: "Check a text · NATO Docs Q&A",
-  description: "Paste a text and see which of its statements the NATO documents support, contradict, or do not mention.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { documents } = await getCollection();
+  return { title: "Check a text", description: `Paste a text and see which of its statements ${documents} support, contradict, or do not mention.` };
+}
 
 export default function Check() {
   return (

@@ -4,6 +4,7 @@ import { useChat } from "@ai-sdk/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ChatMessage } from "@/lib/engine/chat-message";
 import type { Citation } from "@/lib/types";
+import { focusWithoutPreview } from "@/components/citations/citation-chip";
 import { AssistantMessage } from "@/components/messages/assistant-message";
 import { viewOf } from "@/components/messages/message-view";
 import { Thinking } from "@/components/messages/thinking";
@@ -15,6 +16,7 @@ import { Composer } from "./composer";
 import { Conversation } from "./conversation";
 import { ErrorNotice } from "./error-notice";
 import { ExampleQuestions } from "./example-questions";
+import { useSavedChat } from "./use-saved-chat";
 
 type OpenCitation = { messageId: string; citation: Citation };
 
@@ -29,6 +31,7 @@ export function Chat() {
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const restored = useSavedChat({ messages, status, stoppedIds, setMessages, setStoppedIds });
 
   // On phones the source panel covers the chat: the chat is then out of reach until it closes.
   const phone = useMediaQuery("(max-width: 767.98px)");
@@ -81,7 +84,7 @@ export function Chat() {
     setOpen(null);
     const target = returnFocus.current;
     returnFocus.current = null;
-    if (target?.isConnected) target.focus();
+    if (target?.isConnected) focusWithoutPreview(target);
   }, []);
 
   const contentKey = `${messages.length}:${last ? viewOf(last).text.length : 0}:${status}`;
@@ -94,7 +97,8 @@ export function Chat() {
         <main className="chat-column" aria-label="Chat" inert={!!open && phone}>
           <Conversation contentKey={contentKey} pinKey={pinKey}>
             {messages.length === 0 && !error ? (
-              <ExampleQuestions onAsk={ask} disabled={busy} />
+              // Until the saved conversation has been looked for, the chat may not be empty.
+              restored && <ExampleQuestions onAsk={ask} disabled={busy} />
             ) : (
               messages.map((m, i) =>
                 m.role === "user" ? (

@@ -1,6 +1,7 @@
 "use client";
 
 import { forwardRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useCollection } from "@/components/collection/collection-context";
 import { ArrowUpIcon, StopIcon } from "@/components/ui/icons";
 
 type Props = {
@@ -18,6 +19,7 @@ function fit(textarea: HTMLTextAreaElement) {
 
 /** The question box: Enter sends, Shift+Enter starts a new line; a stop button while an answer streams. */
 export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer({ busy, onSend, onStop }, ref) {
+  const { documents, placeholder } = useCollection();
   const [value, setValue] = useState("");
   const canSend = !busy && value.trim().length > 0;
 
@@ -46,7 +48,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
   return (
     <form className="composer" onSubmit={onSubmit} aria-label="Ask a question">
       <label htmlFor="question" className="visually-hidden">
-        Your question about the NATO documents
+        Your question about {documents}
       </label>
       <textarea
         ref={ref}
@@ -55,7 +57,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
         className="composer-input"
         rows={1}
         maxLength={MAX_LENGTH}
-        placeholder="Ask about NATO…"
+        placeholder={placeholder}
         value={value}
         aria-describedby="composer-hint"
         onChange={(e) => {
@@ -75,7 +77,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
       )}
       <p id="composer-hint" className="composer-hint">
         <span className="hint-keys">Enter to send · Shift+Enter for a new line · </span>
-        Answers come only from the NATO documents.
+        Answers come only from {documents}.
       </p>
     </form>
   );

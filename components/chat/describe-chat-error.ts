@@ -39,6 +39,12 @@ const BY_CODE: Record<string, { title: string; detail?: string }> = {
 
 const UNKNOWN_CODE = { title: "The server could not answer", detail: TRY_AGAIN };
 
+/** fetch() rejects with a TypeError whose words differ by browser when the server cannot be reached. */
+export function isNetworkError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.name === "TypeError" || /failed to fetch|networkerror|load failed|network/i.test(error.message ?? "");
+}
+
 export function describeChatError(error: Error): ChatErrorInfo {
   const raw = error.message ?? "";
   const body = parseBody(raw);
@@ -46,7 +52,7 @@ export function describeChatError(error: Error): ChatErrorInfo {
     const known = (body.code && Object.hasOwn(BY_CODE, body.code) && BY_CODE[body.code]) || UNKNOWN_CODE;
     return { code: body.code, title: known.title, detail: body.message ?? known.detail ?? raw };
   }
-  if (error.name === "TypeError" || /failed to fetch|networkerror|load failed|network/i.test(raw)) {
+  if (isNetworkError(error)) {
     return {
       code: "network",
       title: "Can't reach the server",

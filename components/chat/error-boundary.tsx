@@ -2,6 +2,7 @@
 
 import { Component, type ReactNode } from "react";
 import { AlertIcon } from "@/components/ui/icons";
+import { clearSavedChat } from "./saved-chat";
 
 type State = { failed: boolean };
 
@@ -15,6 +16,8 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
 
   componentDidCatch(error: unknown) {
     console.error("The chat failed to render:", error);
+    // A saved conversation that cannot be drawn would fail again on every reload: start afresh.
+    clearSavedChat(window.localStorage);
   }
 
   render() {

@@ -1,36 +1,35 @@
 "use client";
 
+import Link from "next/link";
+import { useCollection } from "@/components/collection/collection-context";
 import { ChevronRightIcon, LogoIcon } from "@/components/ui/icons";
 
-const EXAMPLES = [
-  "Where is NATO's main headquarters?",
-  "When did Spain join the alliance?",
-  "What does Article 5 say?",
-  "Which countries are NATO partners?",
-];
-
-/** The empty conversation: what this is, and questions to start with. */
+/** The empty conversation: what this is, and questions to start with (collection.json's; none without it). */
 export function ExampleQuestions({ onAsk, disabled }: { onAsk: (q: string) => void; disabled?: boolean }) {
+  const { documents, welcome, examples } = useCollection();
   return (
     <div className="welcome">
       <div className="welcome-logo" aria-hidden="true">
         <LogoIcon size={34} />
       </div>
-      <h2 className="welcome-title">Ask the NATO documents</h2>
-      <p className="welcome-text">
-        Answers come only from a small library of NATO documents: Wikipedia, nato.int, BBC News and more. Every claim
-        links to the exact passage it comes from.
-      </p>
-      <ul className="examples" aria-label="Example questions">
-        {EXAMPLES.map((q) => (
-          <li key={q}>
-            <button type="button" className="example" onClick={() => onAsk(q)} disabled={disabled}>
-              <span>{q}</span>
-              <ChevronRightIcon size={16} className="example-arrow" />
-            </button>
-          </li>
-        ))}
-      </ul>
+      <h2 className="welcome-title">Ask {documents}</h2>
+      <p className="welcome-text">{welcome}</p>
+      {examples.length > 0 ? (
+        <ul className="examples" aria-label="Example questions">
+          {examples.map((q) => (
+            <li key={q}>
+              <button type="button" className="example" onClick={() => onAsk(q)} disabled={disabled}>
+                <span>{q}</span>
+                <ChevronRightIcon size={16} className="example-arrow" />
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="welcome-text">
+          <Link href="/documents">Browse the documents</Link> to see what they cover.
+        </p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
+import { useCollection } from "@/components/collection/collection-context";
 import { CheckIcon, DocumentIcon } from "@/components/ui/icons";
 
 type Props = { busy: boolean; onCheck: (text: string) => void };
@@ -15,6 +16,7 @@ async function readTextFile(file: File): Promise<string | null> {
 
 /** The text to check: typed, pasted, dropped (.txt, .md) or opened; Ctrl+Enter checks it. */
 export function CheckForm({ busy, onCheck }: Props) {
+  const { documents } = useCollection();
   const [value, setValue] = useState("");
   const [dragging, setDragging] = useState(false);
   const [fileNote, setFileNote] = useState<string | null>(null);
@@ -75,7 +77,7 @@ export function CheckForm({ busy, onCheck }: Props) {
         onDrop={onDrop}
       />
       <p id={hintId} className="check-hint">
-        Each statement is checked against the NATO documents.<span className="hint-keys"> Ctrl+Enter to check.</span>
+        Each statement is checked against {documents}.<span className="hint-keys"> Ctrl+Enter to check.</span>
       </p>
       {fileNote && (
         <p className="note note-warning check-file-note" role="alert">

@@ -6,7 +6,7 @@ import { ErrorNotice } from "@/components/chat/error-notice";
 import { SourcePanel } from "@/components/sources/source-panel";
 import { useMediaQuery } from "@/hooks/use-media-query";
 import { CheckForm } from "./check-form";
-import { CheckHeader } from "./check-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { CheckSummary } from "./check-summary";
 import { CheckedText } from "./checked-text";
 import { ClaimDetails } from "./claim-details";
@@ -89,7 +89,7 @@ export function CheckPage() {
 
   return (
     <div ref={rootRef} className="app" data-panel-open={shown ? "" : undefined}>
-      <CheckHeader inert={covered} />
+      <PageHeader inert={covered} />
       <div className="app-body">
         <main className="check-column" aria-label="Check a text" inert={covered}>
           <div className="check-inner">

@@ -10,6 +10,8 @@ export type PreviewPosition = { left: number; top?: number; bottom?: number; wid
 
 type Props = {
   id: string;
+  /** Where the card is drawn: a landmark around the chip. */
+  container: HTMLElement;
   citation: Citation;
   position: PreviewPosition;
   onPointerEnter: () => void;
@@ -17,7 +19,7 @@ type Props = {
 };
 
 /** The card shown while a citation chip is hovered or focused: which document, and the passage. */
-export function CitationPreview({ id, citation, position, onPointerEnter, onPointerLeave }: Props) {
+export function CitationPreview({ id, container, citation, position, onPointerEnter, onPointerLeave }: Props) {
   const excerpt = citationExcerpt(citation);
   return createPortal(
     <div
@@ -47,6 +49,6 @@ export function CitationPreview({ id, citation, position, onPointerEnter, onPoin
         Click to open the document
       </p>
     </div>,
-    document.body,
+    container,
   );
 }

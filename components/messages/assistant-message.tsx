@@ -10,6 +10,7 @@ import { locateSentences, withoutPartialMarker } from "./answer-tokens";
 import { viewOf } from "./message-view";
 import { NotCoveredNote } from "./not-covered-note";
 import { Thinking } from "./thinking";
+import { UnsupportedNote } from "./unsupported-note";
 
 /** Where the sentences that their citations do not support are: their offsets, or found by their text. */
 function unsupportedSpans(text: string, sentences: AnswerSentence[]): { start: number; end: number }[] {
@@ -66,6 +67,7 @@ export function AssistantMessage({ message, streaming, stopped, activeCitation, 
           </p>
         )}
         {done && view.answer?.answered === false && <NotCoveredNote />}
+        {done && unsupported.length > 0 && <UnsupportedNote count={unsupported.length} />}
         {done && view.answer?.note && <AnswerRemark>{view.answer.note}</AnswerRemark>}
         <SourcesList citations={view.citations} titles={view.sourceTitles} onOpenCitation={open} />
       </div>

@@ -27,3 +27,16 @@ export function formatSource(source: string | null | undefined): { label: string
   }
   return { label: source };
 }
+
+/** 812 → "812 B", 20480 → "20 KB", 3250000 → "3.1 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, "KB"] : [bytes / (1024 * 1024), "MB"];
+  return `${value < 10 ? value.toFixed(1).replace(/\.0$/, "") : Math.round(value)} ${unit}`;
+}
+
+/** "2026-11-23T17:00:55.771Z" → "23 Nov 2026, 17:00 UTC": the same on the server and in every browser. */
+export function formatDateTime(iso: string): string {
+  const time = /T(\d{2}:\d{2})/.exec(iso)?.[1];
+  return time ? `${formatDate(iso)}, ${time} UTC` : (formatDate(iso) ?? iso);
+}

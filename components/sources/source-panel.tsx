@@ -5,7 +5,8 @@ import type { Citation } from "@/lib/types";
 import { CloseIcon } from "@/components/ui/icons";
 import { useDocument } from "@/hooks/use-document";
 import { DocumentText } from "./document-text";
-import { passageRange } from "./passage-range";
+import { passageRange, type PassageRange } from "./passage-range";
+import { PassageLinkActions } from "./passage-link-actions";
 import { SectionPath } from "./section-path";
 import { SourceMeta } from "./source-meta";
 
@@ -21,6 +22,7 @@ export function SourcePanel({ citation, onClose, modal = false }: Props) {
   const titleId = useId();
   const closeRef = useRef<HTMLButtonElement>(null);
   const state = useDocument(citation.docId);
+  const range = state.status === "ready" ? passageRange(state.doc.text, citation) : null;
 
   // Focus moves into the panel when it opens, or shows another citation.
   const key = `${citation.docId}:${citation.start}:${citation.end}:${citation.n}`;
@@ -37,7 +39,7 @@ export function SourcePanel({ citation, onClose, modal = false }: Props) {
   }, [onClose]);
 
   return (
-    <aside className="source-panel" role="dialog" aria-modal={modal || undefined} aria-labelledby={titleId} data-testid="source-panel">
+    <div className="source-panel" role="dialog" aria-modal={modal || undefined} aria-labelledby={titleId} data-testid="source-panel">
       <div className="panel-header">
         <div className="panel-heading">
           <p className="panel-kicker">
@@ -53,19 +55,22 @@ export function SourcePanel({ citation, onClose, modal = false }: Props) {
             <SourceMeta source={citation.source} publishedAt={citation.publishedAt} page={citation.page} linkSource />
             <SectionPath section={citation.section} />
           </div>
+          {state.status === "ready" && range && <PassageLinkActions docId={citation.docId} span={range} />}
         </div>
         <button ref={closeRef} type="button" className="icon-button" onClick={onClose} aria-label="Close source">
           <CloseIcon size={18} />
         </button>
       </div>
       <div className="panel-body" data-scroller tabIndex={0} aria-label={`Text of ${citation.title}`}>
-        <PanelBody citation={citation} state={state} />
+        <PanelBody citation={citation} state={state} range={range} />
       </div>
-    </aside>
+    </div>
   );
 }
 
-function PanelBody({ citation, state }: { citation: Citation; state: ReturnType<typeof useDocument> }) {
+type BodyProps = { citation: Citation; state: ReturnType<typeof useDocument>; range: PassageRange | null };
+
+function PanelBody({ citation, state, range }: BodyProps) {
   if (state.status === "loading") {
     return (
       <p className="panel-status" role="status">
@@ -85,7 +90,6 @@ function PanelBody({ citation, state }: { citation: Citation; state: ReturnType<
       </div>
     );
   }
-  const range = passageRange(state.doc.text, citation);
   if (!range) {
     return (
       <div className="panel-status">

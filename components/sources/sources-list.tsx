@@ -50,12 +50,14 @@ export function SourcesList({ citations, titles = [], onOpenCitation }: Props) {
 function CitedDocument({ group, onOpenCitation }: { group: DocGroup; onOpenCitation: Props["onOpenCitation"] }) {
   return (
     <li className="source-item">
-      <span className="source-numbers" aria-label={`Citations ${group.numbers.join(", ")}`}>
+      <span className="source-numbers">
         {group.numbers.map((n) => (
           <span key={n} className="citation-number" aria-hidden="true">
             {n}
           </span>
         ))}
+        {/* aria-label is not allowed on a plain span: the numbers are read from hidden text instead. */}
+        <span className="visually-hidden">Citations {group.numbers.join(", ")}: </span>
       </span>
       <span className="source-body">
         <button

@@ -1,4 +1,7 @@
+"use client";
+
 import Link from "next/link";
+import { useCollection } from "@/components/collection/collection-context";
 import { LogoIcon } from "./icons";
 
 /**
@@ -6,6 +9,7 @@ import { LogoIcon } from "./icons";
  * the chat and leaves the heading to the page.
  */
 export function Brand({ home = false }: { home?: boolean }) {
+  const { name, tagline } = useCollection();
   const logo = (
     <span className="brand-logo" aria-hidden="true">
       <LogoIcon size={22} />
@@ -15,15 +19,15 @@ export function Brand({ home = false }: { home?: boolean }) {
     return (
       <Link href="/" className="brand brand-home">
         {logo}
-        <span className="brand-name">NATO Docs Q&amp;A</span>
+        <span className="brand-name">{name}</span>
       </Link>
     );
   }
   return (
     <div className="brand">
       {logo}
-      <h1 className="brand-name">NATO Docs Q&amp;A</h1>
-      <span className="brand-tag">Cited answers from NATO documents</span>
+      <h1 className="brand-name">{name}</h1>
+      <span className="brand-tag">{tagline}</span>
     </div>
   );
 }

@@ -22,7 +22,7 @@ function Svg({ size = 18, className, children }: IconProps & { children: React.R
   );
 }
 
-/** A four-pointed compass star, after the NATO emblem. */
+/** A four-pointed compass star: the logo. */
 export function LogoIcon({ size = 22, className }: IconProps) {
   return (
     <svg width={size} height={size} viewBox="0 0 32 32" aria-hidden="true" focusable="false" className={className}>
@@ -134,6 +134,25 @@ export function ArrowLeftIcon(props: IconProps) {
   return (
     <Svg {...props}>
       <path d="M19 12H5M11 18l-6-6 6-6" />
+    </Svg>
+  );
+}
+
+/** Books on a shelf: the documents. */
+export function LibraryIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M5 4h3v16H5zM10 4h3v16h-3zM15.5 4.6l2.9-.8 3.6 15.4-2.9.8z" />
+    </Svg>
+  );
+}
+
+/** Two chain links: a link to a passage. */
+export function LinkIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7" />
+      <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
     </Svg>
   );
 }

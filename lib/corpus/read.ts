@@ -5,6 +5,7 @@ import path from "node:path";
 import { AppError } from "@/lib/errors";
 import { firstHeading } from "@/lib/text/sections";
 import type { DocumentFormat, DocumentRecord } from "@/lib/types";
+import { COLLECTION_FILE } from "./collection";
 import { convertDocument, type ConvertedDocument } from "./convert";
 import { MANIFEST_FILE, readManifest, type ManifestEntry } from "./manifest";
 import { openCorpusFile } from "./open";
@@ -23,6 +24,9 @@ const DOCUMENT_EXTENSIONS = new Map<string, DocumentFormat>([
 ]);
 /** The extensions read, as said to the user. */
 const READ_EXTENSIONS = ".txt, .md, .html, .pdf and .docx";
+
+/** The corpus folder's own settings files: read for what they say, never ingested or listed as skipped. */
+const SETTINGS_FILES = new Set([MANIFEST_FILE, COLLECTION_FILE]);
 
 export type CorpusDocument = DocumentRecord & { file: string; hash: string };
 /** An entry of the corpus folder that is not read, and why (said to the user, never silent). */
@@ -125,7 +129,7 @@ export async function listCorpus(dir: string): Promise<{ files: string[]; skippe
   const files: string[] = [];
   const skipped: SkippedEntry[] = [];
   for (const entry of entries) {
-    if (entry.name.startsWith(".") || (entry.name === MANIFEST_FILE && entry.isFile())) continue;
+    if (entry.name.startsWith(".") || (SETTINGS_FILES.has(entry.name) && entry.isFile())) continue;
     const reason = skipReason(entry);
     if (reason) skipped.push({ file: entry.name, reason });
     else files.push(entry.name);

@@ -32,7 +32,7 @@ async function load(dir: string, target: string): Promise<Loaded> {
 }
 
 /** Index problems (missing, damaged, outdated) last until data/current changes; others (a model that failed to start) are retried. */
-const isIndexProblem = (error: unknown): error is AppError =>
+export const isIndexProblem = (error: unknown): error is AppError =>
   error instanceof AppError && (error.code === "index_missing" || error.code === "index_incompatible");
 
 /**

@@ -7,6 +7,7 @@ import {
   askResponseSchema,
   checkResponseSchema,
   citationOutputSchema,
+  documentListResponseSchema,
   documentResponseSchema,
   errorResponseSchema,
   healthResponseSchema,
@@ -72,6 +73,12 @@ export const OPERATIONS: Operation[] = [
     response: { schema: "SearchResponse" },
   },
   {
+    path: "/api/documents",
+    method: "get",
+    summary: "The library: every indexed document (title, source, date, format, size, chunks) and when the index was built.",
+    response: { schema: "DocumentListResponse" },
+  },
+  {
     path: "/api/documents/{docId}",
     method: "get",
     summary: "A document's full text, which citations' offsets point into.",
@@ -122,6 +129,7 @@ export const RESPONSES = {
   AskResponse: askResponseSchema,
   SearchResponse: searchResponseSchema,
   DocumentResponse: documentResponseSchema,
+  DocumentListResponse: documentListResponseSchema,
   HealthResponse: healthResponseSchema,
   VerifyResponse: verifyResponseSchema,
   CheckResponse: checkResponseSchema,
@@ -174,8 +182,8 @@ function operationObject(op: Operation, requests: Record<string, Record<string, 
   };
 }
 
-/** The OpenAPI 3.1 description of the HTTP API, generated from the schemas the routes use. */
-export function openApiDocument() {
+/** The OpenAPI 3.1 description of the HTTP API, generated from the schemas the routes use; `title` is the collection's name. */
+export function openApiDocument(title: string) {
   const requestSchemas = Object.fromEntries(OPERATIONS.flatMap((op) => (op.request ? [[op.request.name, op.request.schema]] : [])));
   const requests = jsonSchemas({ ...requestSchemas, RequestCitation: citationSchema }, "input");
   const responses = jsonSchemas(RESPONSES, "output");
@@ -184,7 +192,7 @@ export function openApiDocument() {
   return {
     openapi: "3.1.0",
     info: {
-      title: "NATO Docs Q&A",
+      title,
       version: "1.0.0",
       description: "Answers from the documents, with citations. With API_KEYS set, send Authorization: Bearer <key>. Errors: { error: { code, message } } (/v1: OpenAI's shape).",
     },

@@ -27,7 +27,7 @@ export const citationOutputSchema = passageSchema.extend({
   quote: span.optional().describe("offsets (in the document) of the sentence(s) that support the claim"),
 });
 
-const answerSentenceSchema = z.object({
+export const answerSentenceSchema = z.object({
   text: z.string(),
   citations: z.array(z.number().int()),
   supported: z.boolean(),
@@ -59,6 +59,13 @@ export const documentResponseSchema = z.object({
   format: z.enum(DOCUMENT_FORMATS).describe("the format of the file the text was read from"),
   bytes: z.number().int().describe("the size of that file"),
   pages: z.array(z.number().int()).optional().describe("PDF only: the offset in text where each page starts (the first is page 1)"),
+});
+
+export const documentListResponseSchema = z.object({
+  builtAt: z.string().describe("when the index was built (ISO date and time)"),
+  documents: z.array(
+    documentResponseSchema.omit({ text: true, pages: true }).extend({ chunks: z.number().int().describe("how many chunks of it the index holds") }),
+  ),
 });
 
 /** Citations come back as they were sent (other fields kept), renumbered and with their quotes. */

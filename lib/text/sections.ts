@@ -6,13 +6,18 @@ export type Section = Span & { path: string[] };
 // Wiki headings (==History==, ===21st century===) and Markdown headings (## History).
 const HEADING = /^(?:(={1,6})\s*([^=\n][^\n]*?)\s*\1|(#{1,6})\s+([^\n]+?))\s*$/gm;
 
-type Heading = Span & { level: number; title: string };
+/** A heading line: its offsets, its level (1 = the document's own title) and its title, also as offsets. */
+export type Heading = Span & { level: number; title: string; titleSpan: Span };
 
-function findHeadings(text: string): Heading[] {
+export function findHeadings(text: string): Heading[] {
   const out: Heading[] = [];
   for (const m of text.matchAll(HEADING)) {
     const level = (m[1] ?? m[3]).length;
-    out.push({ start: m.index, end: m.index + m[0].length, level, title: (m[2] ?? m[4]).trim() });
+    const raw = m[2] ?? m[4];
+    const title = raw.trim();
+    // The title follows the opening marks; the match's own text places it.
+    const titleStart = m.index + m[0].indexOf(raw, level) + (raw.length - raw.trimStart().length);
+    out.push({ start: m.index, end: m.index + m[0].length, level, title, titleSpan: { start: titleStart, end: titleStart + title.length } });
   }
   return out;
 }

@@ -20,11 +20,31 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("starts a sentence at each numbered list line", () => {
+    expect(sentences("Steps to take\n1. Ask a question\n2) Read the passage")).toEqual(["Steps to take", "1. Ask a question", "2) Read the passage"]);
+  });
+
   it("cuts overlong runs such as menus at word boundaries", () => {
     const menu = Array.from({ length: 200 }, (_, i) => `Item${i}`).join(" ");
     const parts = sentences(menu);
     expect(parts.length).toBeGreaterThan(2);
     expect(parts.join(" ")).toBe(menu);
+  });
+
+  it("cuts navigation that a flattened page runs into a sentence off as a sentence of its own", () => {
+    const text = "Home About Us Our Hives Honey Shop Beekeeping Courses and Events Visit the Apiary Contact Bees pollinate a third of the crops we eat.";
+    expect(sentences(text)).toEqual([
+      "Home About Us Our Hives Honey Shop Beekeeping Courses and Events Visit the Apiary Contact",
+      "Bees pollinate a third of the crops we eat.",
+    ]);
+    // Names in a row are a sentence's subject when punctuation or a line break shows prose.
+    for (const prose of [
+      "On 10 October, UK Prime Minister Sir Keir Starmer pledged his continued support for the plan.",
+      "Close\nThe Nuclear Planning Group\nThe\nNuclear Planning Group\nhas the same authority as the Council.",
+      "The NATO Secretary General and the EU High Representative regularly report to NATO Allies and EU Member States on the progress made.",
+    ]) {
+      expect(sentences(prose)).toEqual([prose]);
+    }
   });
 
   // Many lines that never end a sentence ("12, 34,") make one block; reading the whole block at

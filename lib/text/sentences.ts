@@ -11,7 +11,8 @@ const ABBREVIATIONS = new Set([
   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ]);
 
-const BULLET = /^\s*(?:[-*•]\s|=+)/;
+// List items ("- ", "* ", "1. ") and wiki headings start a block of their own.
+const BULLET = /^\s*(?:[-*•]\s|\d{1,3}[.)]\s|=+)/;
 
 // Pages flattened from HTML leave link notes after the full stop ("... in 2004., external").
 const SENTENCE_END = /[.!?:;"”’)](?:, [a-z]+)?\s*$/;
@@ -78,9 +79,10 @@ function lastNonSpace(text: string, block: Span): number {
 
 /**
  * Joins lines into blocks: a line break ends a sentence unless the text plainly runs on
- * (link texts on lines of their own, as in pages flattened from HTML).
+ * (link texts on lines of their own, as in pages flattened from HTML). Sentences never cross a
+ * block, so the document view shows each block as a paragraph (or list item) of its own.
  */
-function blocks(text: string, from: number, to: number): Span[] {
+export function lineBlocks(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
   let current: OpenBlock | null = null;
   const open = (line: Span, content: string): OpenBlock => ({ ...line, lastLine: line.start, isTitle: looksLikeTitle(content) });
@@ -124,6 +126,15 @@ export function isAbbreviation(text: string, dot: number): boolean {
   return /(^|[\s.])[A-Z]$/.test(before);
 }
 
+/** Whether the full stop at text[dot] is a numbered list line's ("1. Ask…"). */
+function isListNumber(text: string, dot: number): boolean {
+  let i = dot;
+  while (i > 0 && dot - i < 3 && /\d/.test(text[i - 1])) i--;
+  if (i === dot) return false;
+  while (i > 0 && (text[i - 1] === " " || text[i - 1] === "\t")) i--;
+  return i === 0 || text[i - 1] === "\n";
+}
+
 /** Splits one block at sentence punctuation followed by space and a capital, digit or quote. */
 function splitBlock(text: string, block: Span): Span[] {
   const out: Span[] = [];
@@ -134,7 +145,7 @@ function splitBlock(text: string, block: Span): Span[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(slice)) !== null) {
     const punct = m.index;
-    if (isAbbreviation(text, punct)) continue;
+    if (isAbbreviation(text, punct) || isListNumber(text, punct)) continue;
     const end = punct + m[0].trimEnd().length;
     out.push({ start, end });
     start = punct + m[0].length;
@@ -175,11 +186,49 @@ function trim(text: string, span: Span): Span | null {
   return end > start ? { start, end } : null;
 }
 
+/** Lower-case words that title-cased menu entries keep ("Support for Ukraine", "NATO on the Map"). */
+const TITLE_CONNECTORS = new Set(["a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with", "&"]);
+/** Capitalised words a run of navigation holds at least, before the sentence it runs into. */
+const MENU_WORDS = 8;
+const MIN_CLAUSE_WORDS = 6;
+
+type WordStats = { words: number; capitalised: number };
+const capitalShare = (s: WordStats) => (s.words ? s.capitalised / s.words : 0);
+
+/**
+ * A page flattened from HTML runs its navigation into the next sentence ("… We Are NATO Support
+ * for Ukraine NATO condemns Russia's war …"). Where mostly capitalised words without punctuation
+ * give way to a clause of mostly lower-case words, the run is cut off as a sentence of its own (a
+ * menu, never a claim). The earliest such point is taken, so the clause keeps its subject.
+ */
+function splitMenuRun(text: string, span: Span): Span[] {
+  const sentence = text.slice(span.start, span.end);
+  const words = [...sentence.matchAll(/\S+/g)];
+  const content = words.map((w) => !TITLE_CONNECTORS.has(w[0]) && /^\p{L}/u.test(w[0]));
+  const upper = words.map((w, i) => content[i] && /^\p{Lu}/u.test(w[0]));
+  const total: WordStats = { words: content.filter(Boolean).length, capitalised: upper.filter(Boolean).length };
+  const before: WordStats = { words: 0, capitalised: 0 };
+  for (let i = 0; i < words.length - MIN_CLAUSE_WORDS; i++) {
+    // Flattened pages put navigation and text on one line: punctuation or a line break means prose.
+    const next = words[i + 1];
+    if (/[,;:()]/.test(words[i][0]) || sentence.slice(words[i].index, next.index).includes("\n")) return [span];
+    const after = { words: total.words - before.words, capitalised: total.capitalised - before.capitalised };
+    const clauseStarts = upper[i] && content[i + 1] && /^\p{Ll}/u.test(next[0]);
+    if (clauseStarts && before.capitalised >= MENU_WORDS && capitalShare(before) >= 0.6 && capitalShare(after) < 0.4) {
+      const cut = span.start + words[i].index;
+      return [trim(text, { start: span.start, end: cut })!, { start: cut, end: span.end }];
+    }
+    before.words += content[i] ? 1 : 0;
+    before.capitalised += upper[i] ? 1 : 0;
+  }
+  return [span];
+}
+
 /** Sentences of text[from, to) as trimmed, non-empty document offsets, in order. */
 export function splitSentences(text: string, from = 0, to = text.length, max = MAX_SENTENCE_CHARS): Span[] {
   const out: Span[] = [];
-  for (const block of blocks(text, from, to)) {
-    for (const sentence of splitBlock(text, block)) {
+  for (const block of lineBlocks(text, from, to)) {
+    for (const sentence of splitBlock(text, block).flatMap((s) => splitMenuRun(text, s))) {
       const trimmed = trim(text, sentence);
       if (!trimmed) continue;
       for (const piece of cutLong(text, trimmed, max)) {

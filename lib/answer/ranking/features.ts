@@ -1,6 +1,6 @@
 import { unitText, unitVector, type IndexStore } from "@/lib/index/store";
 import { lexicalTerms } from "@/lib/index/lexical";
-import { terms } from "@/lib/text/normalize";
+import { fold, terms } from "@/lib/text/normalize";
 import { isMenu } from "@/lib/text/prose";
 import { questionAnswerKinds, type AnswerKind } from "@/lib/text/answer-kinds";
 import { relatedWords } from "@/lib/text/related-words";
@@ -36,6 +36,7 @@ export const FEATURES = [
   "denseCoverage", // meaning and words agreeing
   "windowDense", // question · the sentence with its neighbours: the answer may be spread over two
   "passageCoverage", // share of the question's weighted terms (or related words) its passage, title and headings hold
+  "sameForm", // share of the question's weighted terms the sentence holds in the very same word form ("founded", not "founding")
 ] as const;
 
 export type Candidate = { unit: number; passageRank: number; features: number[] };
@@ -51,6 +52,8 @@ export type QuestionProfile = {
   related: Map<string, Set<string>>;
   /** The kinds of answer the question asks for (a date, a person…); empty when it does not say. */
   wanted: AnswerKind[];
+  /** Each question term with the word forms the question uses it in. */
+  forms: Map<string, Set<string>>;
 };
 
 const KEY_VALUE = /^[\s\-*•]*\p{Lu}[\p{L}\d ]{1,30}:\s/u;
@@ -71,6 +74,26 @@ function relatedStems(question: string): Map<string, Set<string>> {
   return out;
 }
 
+/** The lower-case words of a text, unstemmed. */
+const wordsOf = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u);
+
+function wordForms(question: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const word of wordsOf(question)) {
+    const [term] = terms(word);
+    if (term) out.set(term, (out.get(term) ?? new Set()).add(word));
+  }
+  return out;
+}
+
+/** Share of the question's weighted terms that the text holds in a word form the question uses. */
+function sameFormCoverage(q: QuestionProfile, text: string): number {
+  const words = new Set(wordsOf(text));
+  let held = 0;
+  for (const [t, w] of q.weights) if ([...(q.forms.get(t) ?? [])].some((f) => words.has(f))) held += w;
+  return held / q.total;
+}
+
 export function questionProfile(stats: SentenceStats, question: string, vector: Float32Array): QuestionProfile {
   const weights = new Map([...new Set(terms(question))].map((t) => [t, stats.idf(t)]));
   const values = [...weights.values()];
@@ -82,6 +105,7 @@ export function questionProfile(stats: SentenceStats, question: string, vector: 
     pairs: lexicalTerms(question).filter((t) => t.includes(" ")),
     related: relatedStems(question),
     wanted: questionAnswerKinds(question),
+    forms: wordForms(question),
   };
 }
 
@@ -215,5 +239,6 @@ function sentenceFeatures(store: IndexStore, stats: SentenceStats, q: QuestionPr
     dense * (match.exact + match.related),
     dot(q.vector, windowVector(store, unit)),
     passageMatch.exact + passageMatch.related,
+    sameFormCoverage(q, text),
   ];
 }

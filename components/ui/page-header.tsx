@@ -2,8 +2,8 @@ import Link from "next/link";
 import { Brand } from "@/components/ui/brand";
 import { ArrowLeftIcon } from "@/components/ui/icons";
 
-/** The Check page's top bar: the product's name and the way back to the chat. */
-export function CheckHeader({ inert }: { inert?: boolean }) {
+/** The top bar of the pages other than the chat (Check, Documents): the product's name and the way back to the chat. */
+export function PageHeader({ inert }: { inert?: boolean }) {
   return (
     <header className="header" inert={inert}>
       <Brand home />
