@@ -188,3 +188,17 @@ describe("bad files", () => {
     }
   });
 });
+
+describe("npm start's check for a changed corpus (`npm run ingest -- --if-changed`)", () => {
+  it("does nothing when the corpus is as indexed, and ingests a new file saying so", async () => {
+    const unchanged = await ingestCommand("--if-changed");
+    expect(unchanged).toEqual({ code: 0, out: "" });
+
+    await collection.write({ "harbour.md": "# Harbour\n\nThe harbour wall was built in 1820 from local granite.\n" });
+    const changed = await ingestCommand("--if-changed");
+    expect(changed.code).toBe(0);
+    expect(changed.out).toMatch(/has changed since the index was built \(1 new \(harbour\.md\)\): ingesting\./);
+    expect(changed.out).toMatch(/1 to embed/);
+    expect((await question("When was the harbour wall built?")).answer).toMatch(/1820/);
+  });
+});
