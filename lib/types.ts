@@ -16,6 +16,8 @@ export type Passage = {
   score: number;
   /** Headings above the passage, outermost first (extension of the contract). */
   section?: string[];
+  /** The PDF page the passage starts on, from 1 (extension of the contract; PDF documents only). */
+  page?: number;
 };
 
 export type Citation = Passage & {
@@ -67,6 +69,8 @@ export type DocumentRecord = DocumentMeta & {
   /** The format of the file it was read from, and that file's size in bytes. */
   format: DocumentFormat;
   bytes: number;
+  /** PDF only: the offset in `text` where each page starts (pages[0] is page 1). */
+  pages?: number[];
 };
 
 /** A chunk as the index stores it. */

@@ -1,12 +1,33 @@
-import { getEmbedder } from "@/lib/embeddings";
+import { parseArgs } from "node:util";
 import { corpusDir, dataDir } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { ingest } from "@/lib/ingest/ingest";
+import { corpusChangesSinceIndex } from "@/lib/ingest/changes";
 import { ingestReporter } from "./progress";
 
+const USAGE = `usage: npm run ingest [-- --skip-bad] [-- --if-changed]
+  --skip-bad    report bad files (broken, scanned, encrypted, too large) and ingest the others
+  --if-changed  do nothing when corpus/ is as the index was built from (used by npm start)`;
+
+function options() {
+  try {
+    return parseArgs({ options: { "skip-bad": { type: "boolean" }, "if-changed": { type: "boolean" } } }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
 async function main() {
+  const args = options();
+  if (args["if-changed"]) {
+    const changes = await corpusChangesSinceIndex(corpusDir(), dataDir());
+    if (!changes.length) return;
+    console.log(`${corpusDir()} has changed since the index was built (${changes.join("; ")}): ingesting.`);
+  }
+  // Loaded only now: the models and NLP tables take seconds, and --if-changed often needs none of them.
+  const [{ getEmbedder }, { ingest }] = await Promise.all([import("@/lib/embeddings"), import("@/lib/ingest/ingest")]);
   const embedder = await getEmbedder();
-  const summary = await ingest({ corpusDir: corpusDir(), dataDir: dataDir(), embedder, onProgress: ingestReporter() });
+  const summary = await ingest({ corpusDir: corpusDir(), dataDir: dataDir(), embedder, onProgress: ingestReporter(), skipBad: args["skip-bad"] });
   for (const { file, reason } of summary.skipped) console.warn(`skipped ${file}: ${reason}`);
   const counts = `${summary.documents} documents, ${summary.chunks} chunks, ${summary.units} sentences`;
   if (summary.nothingChanged) {
@@ -22,6 +43,7 @@ async function main() {
 
 main().catch((error: unknown) => {
   const message = error instanceof AppError ? error.message : `Ingestion failed: ${(error as Error).message ?? error}`;
-  console.error(message);
+  const hint = error instanceof AppError && error.code === "bad_input" && /^Cannot ingest/.test(message) ? "\nThe index was left as it was. `npm run ingest -- --skip-bad` ingests the other files." : "";
+  console.error(message + hint);
   process.exitCode = 1;
 });

@@ -1,4 +1,4 @@
-// `npm start`: builds what is missing (the index, the production app), then serves on $PORT.
+// `npm start`: brings the index up to date with corpus/ and builds the app when missing, then serves on $PORT.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -7,16 +7,21 @@ const dataDir = path.resolve(process.env.DATA_DIR || "data");
 const port = process.env.PORT || "3000";
 
 function run(command, args) {
-  const result = spawnSync(command, args, { stdio: "inherit", shell: process.platform === "win32" });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  return spawnSync(command, args, { stdio: "inherit", shell: process.platform === "win32" }).status;
 }
 
-if (!existsSync(path.join(dataDir, "current", "manifest.json"))) {
-  console.log("No index yet: running npm run ingest first.");
-  run("npm", ["run", "ingest"]);
+function runOrExit(command, args) {
+  const status = run(command, args);
+  if (status !== 0) process.exit(status ?? 1);
+}
+
+// Ingests only when corpus/ differs from what the index was built from (it says so), incrementally.
+if (run("npm", ["run", "-s", "ingest", "--", "--if-changed"]) !== 0) {
+  if (!existsSync(path.join(dataDir, "current", "manifest.json"))) process.exit(1);
+  console.warn("Serving the index built before: fix the files named above and run npm run ingest.");
 }
 if (!existsSync(path.join(".next", "BUILD_ID"))) {
   console.log("No production build yet: running next build first.");
-  run("npx", ["next", "build"]);
+  runOrExit("npx", ["next", "build"]);
 }
-run("npx", ["next", "start", "-p", port]);
+runOrExit("npx", ["next", "start", "-p", port]);

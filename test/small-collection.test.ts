@@ -1,11 +1,7 @@
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getEmbedder } from "@/lib/embeddings";
 import { ask } from "@/lib/engine/ask";
-import { getEngine, type Engine } from "@/lib/engine/engine";
-import { ingest } from "@/lib/ingest/ingest";
+import type { Engine } from "@/lib/engine/engine";
+import { collectionOf, type Collection } from "./collection";
 
 /** A collection of one short document about something else entirely: the engine must not lean on NATO. */
 const BEES = `# Honey bees
@@ -18,15 +14,14 @@ Workers make honey from nectar and store it in wax cells.
 Beekeepers harvest honey in late summer.
 `;
 
-const root = await fs.mkdtemp(path.join(os.tmpdir(), "small-collection-"));
+let collection: Collection;
 let engine: Engine;
 beforeAll(async () => {
-  await fs.mkdir(path.join(root, "corpus"));
-  await fs.writeFile(path.join(root, "corpus", "bees.md"), BEES);
-  await ingest({ corpusDir: path.join(root, "corpus"), dataDir: path.join(root, "data"), embedder: await getEmbedder() });
-  engine = await getEngine(path.join(root, "data"));
+  collection = await collectionOf({ "bees.md": BEES });
+  await collection.ingest();
+  engine = await collection.engine();
 });
-afterAll(() => fs.rm(root, { recursive: true, force: true }));
+afterAll(() => collection.remove());
 
 describe("a one-document collection", () => {
   it("answers a plain question whose words it shares only in part", async () => {

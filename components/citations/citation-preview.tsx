@@ -37,7 +37,7 @@ export function CitationPreview({ id, container, citation, position, onPointerEn
         <span className="citation-preview-title">{citation.title}</span>
       </div>
       <div className="citation-preview-meta">
-        <SourceMeta source={citation.source} publishedAt={citation.publishedAt} />
+        <SourceMeta source={citation.source} publishedAt={citation.publishedAt} page={citation.page} />
         <SectionPath section={citation.section} />
       </div>
       <p className="citation-preview-text">

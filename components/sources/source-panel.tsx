@@ -52,7 +52,7 @@ export function SourcePanel({ citation, onClose, modal = false }: Props) {
             {citation.title}
           </h2>
           <div className="panel-meta">
-            <SourceMeta source={citation.source} publishedAt={citation.publishedAt} linkSource />
+            <SourceMeta source={citation.source} publishedAt={citation.publishedAt} page={citation.page} linkSource />
             <SectionPath section={citation.section} />
           </div>
           {state.status === "ready" && range && <PassageLinkActions docId={citation.docId} span={range} />}

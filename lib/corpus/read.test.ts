@@ -37,7 +37,7 @@ describe("readCorpus", () => {
   });
 
   it("refuses an empty corpus", async () => {
-    expect((await failure()).message).toMatch(/no \.txt or \.md documents/);
+    expect((await failure()).message).toMatch(/has no \.txt, \.md, \.html, \.pdf and \.docx documents to ingest/);
   });
 
   it.each([
@@ -48,6 +48,15 @@ describe("readCorpus", () => {
     await fs.writeFile(path.join(dir, "good.txt"), "Fine.");
     await fs.writeFile(path.join(dir, name), bytes);
     expect((await failure()).message).toMatch(message);
+  });
+
+  it("with skipBad, lists a bad file with what is wrong and reads the others", async () => {
+    await fs.writeFile(path.join(dir, "good.txt"), "Fine.");
+    await fs.writeFile(path.join(dir, "broken.pdf"), "%PDF-1.4 truncated");
+    const { documents, skipped } = await readCorpus(dir, { skipBad: true });
+    expect(documents.map((d) => d.file)).toEqual(["good.txt"]);
+    expect(skipped).toEqual([{ file: "broken.pdf", reason: expect.stringMatching(/^it is not a readable PDF/) }]);
+    expect((await failure()).message).toMatch(/broken\.pdf is not a readable PDF.*: fix or remove it/);
   });
 
   it("refuses a very large file without reading it", async () => {
@@ -85,7 +94,7 @@ describe("readCorpus and entries that are not documents", () => {
       { file: "alias.txt", reason: expect.stringMatching(link) },
       { file: "dangling.md", reason: expect.stringMatching(link) },
       { file: "folder-link.txt", reason: expect.stringMatching(link) },
-      { file: "image.png", reason: "only .txt and .md files are ingested" },
+      { file: "image.png", reason: "only .txt, .md, .html, .pdf and .docx files are ingested" },
       { file: "notes.md", reason: expect.stringMatching(/is a folder/) },
       { file: "passwd.txt", reason: expect.stringMatching(link) },
       { file: "pipe.txt", reason: expect.stringMatching(/not a regular file \(a FIFO/) },

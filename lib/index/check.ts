@@ -2,10 +2,9 @@ import { createHash } from "node:crypto";
 import type { LexicalIndex } from "./lexical";
 import type { IndexData } from "./store";
 
-/** Whether a document's text is the file the manifest hashed (a leading BOM is dropped when the file is decoded). */
-function matchesHash(text: string, hash: string): boolean {
-  const sha = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
-  return sha(text) === hash || sha(`\uFEFF${text}`) === hash;
+/** The hash the manifest keeps of a document's text (the file itself may be a PDF, a page, a Word file). */
+export function textHash(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 /**
@@ -23,7 +22,7 @@ export function checkIndex(data: IndexData): string | null {
   const texts = new Map<string, string>();
   for (const [i, d] of documents.entries()) {
     const entry = manifest.documents[i];
-    if (entry.docId !== d.docId || texts.has(d.docId) || !matchesHash(d.text, entry.hash)) return `document ${i + 1} does not match the manifest`;
+    if (entry.docId !== d.docId || texts.has(d.docId) || textHash(d.text) !== entry.textHash) return `document ${i + 1} does not match the manifest`;
     texts.set(d.docId, d.text);
   }
   for (const [i, c] of chunks.entries()) {

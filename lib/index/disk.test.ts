@@ -132,7 +132,7 @@ describe("edits that keep the checksums right are still caught", () => {
     await expectDamaged(/chunk \d+ does not lie in its document/);
   });
 
-  it("a document whose text is not the file the manifest hashed", async () => {
+  it("a document whose text is not the text the manifest hashed", async () => {
     await editJson("documents", (docs: { text: string }[]) => docs.map((d) => ({ ...d, text: d.text.replace("1951", "1915") })));
     await rewriteChecksum("documents");
     await expectDamaged(/document \d+ does not match the manifest/);

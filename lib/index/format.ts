@@ -5,8 +5,9 @@ import { DOCUMENT_FORMATS } from "@/lib/types";
 /**
  * Bumped when the files of an index change shape; older indexes are rebuilt. 2: checksums in the
  * manifest. 3: each sentence's answer kinds and names, read once at ingestion. 4: each document's file format and size.
+ * 5: the start offset of each page of a PDF document, and the hash of each document's converted text.
  */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 export const INDEX_FILES = {
   manifest: "manifest.json",
@@ -30,7 +31,8 @@ export const indexManifestSchema = z.object({
   createdAt: z.string(),
   embedder: z.object({ id: z.string(), dimensions: z.number().int().positive() }),
   chunking: z.object({ chunkSize: z.number().int().positive(), chunkOverlap: z.number().int().nonnegative(), segmenter: z.number().int() }),
-  documents: z.array(z.object({ docId: z.string(), file: z.string(), hash: z.string(), chunks: z.number().int() })),
+  /** Per document: `hash` of the file's bytes (to see it changed), `textHash` of the text it was converted to (to check the index). */
+  documents: z.array(z.object({ docId: z.string(), file: z.string(), hash: z.string(), textHash: sha256, chunks: z.number().int() })),
   counts: z.object({ documents: z.number().int(), chunks: z.number().int(), units: z.number().int() }),
   /** sha256 (hex) of each file as written, checked before the file is used. */
   files: z.object({ documents: sha256, chunks: sha256, units: sha256, vectors: sha256, dense: sha256, lexical: sha256 }),
@@ -62,6 +64,7 @@ export const documentsSchema = z.array(
     text: z.string(),
     format: z.enum(DOCUMENT_FORMATS),
     bytes: z.number().int().nonnegative(),
+    pages: z.array(offset).optional(),
   }),
 );
 

@@ -34,6 +34,14 @@ describe("chunkDocument", () => {
     expect(chunks.some((c) => c.text.includes("==") && /==\w/.test(c.text))).toBe(false);
   });
 
+  it("never runs a chunk across a page start, so each passage of a PDF is on one page", async () => {
+    const text = "First page. It is short.\n\nSecond page starts here. It is short too.";
+    const pageTwo = text.indexOf("Second");
+    const chunks = await chunkDocument("pdf", text, DEFAULT_CHUNK_SETTINGS, [0, pageTwo]);
+    expect(chunks.map((c) => c.text)).toEqual(["First page. It is short.", "Second page starts here. It is short too."]);
+    expect(chunks[1].start).toBe(pageTwo);
+  });
+
   it("gives chunk ids that are stable across runs", async () => {
     const doc = documents[0];
     const a = await chunkDocument(doc.file, doc.text);

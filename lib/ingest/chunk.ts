@@ -1,5 +1,5 @@
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
-import { splitSections } from "@/lib/text/sections";
+import { splitSections, type Section } from "@/lib/text/sections";
 import { splitSentences } from "@/lib/text/sentences";
 import type { Chunk } from "@/lib/types";
 
@@ -30,11 +30,22 @@ function splitterFor(settings: ChunkSettings) {
   });
 }
 
-/** Chunks one document; every chunk is text.slice(start, end) and carries its section path. */
-export async function chunkDocument(docId: string, text: string, settings = DEFAULT_CHUNK_SETTINGS): Promise<Chunk[]> {
+/** The document's sections, each cut again at the given offsets (a PDF's page starts). */
+function sectionsCutAt(text: string, cuts: number[]): Section[] {
+  return splitSections(text).flatMap((section) => {
+    const bounds = [section.start, ...cuts.filter((c) => c > section.start && c < section.end), section.end];
+    return bounds.slice(1).map((end, i) => ({ ...section, start: bounds[i], end })).filter((s) => text.slice(s.start, s.end).trim());
+  });
+}
+
+/**
+ * Chunks one document; every chunk is text.slice(start, end) and carries its section path. No
+ * chunk runs across one of `cuts` (page starts), so a passage, and any quote in it, is on one page.
+ */
+export async function chunkDocument(docId: string, text: string, settings = DEFAULT_CHUNK_SETTINGS, cuts: number[] = []): Promise<Chunk[]> {
   const splitter = splitterFor(settings);
   const chunks: Chunk[] = [];
-  for (const section of splitSections(text)) {
+  for (const section of sectionsCutAt(text, cuts)) {
     const marked = markSentenceBreaks(text, section.start, section.end);
     let cursor = 0;
     for (const piece of await splitter.splitText(marked)) {

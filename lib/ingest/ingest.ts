@@ -1,6 +1,7 @@
 import { readCorpus, type CorpusDocument, type SkippedEntry } from "@/lib/corpus/read";
 import type { Embedder } from "@/lib/embeddings/types";
 import { readIndexData, writeIndex, type IndexDraft } from "@/lib/index/disk";
+import { textHash } from "@/lib/index/check";
 import { INDEX_FORMAT, type IndexManifest, type Unit } from "@/lib/index/format";
 import { withIngestLock } from "@/lib/index/lock";
 import { unitVector, type IndexData } from "@/lib/index/store";
@@ -10,8 +11,10 @@ import { documentUnits, SEGMENTER_VERSION, unitEmbeddingText } from "./units";
 
 export type IngestProgress =
   | { type: "waiting"; pid: number; since: string }
-  | { type: "start"; documents: number; toEmbed: number; unchanged: number; removed: string[] }
+  /** `sentences`: how many sentences the documents to embed hold, all told. */
+  | { type: "start"; documents: number; toEmbed: number; unchanged: number; removed: string[]; sentences: number }
   | { type: "document"; docId: string; units: number }
+  /** `done` of the document's `total` sentences are embedded. */
   | { type: "embedded"; docId: string; done: number; total: number };
 
 export type IngestOptions = {
@@ -21,6 +24,8 @@ export type IngestOptions = {
   settings?: ChunkSettings;
   batchSize?: number;
   onProgress?: (event: IngestProgress) => void;
+  /** Bad files are reported in the summary's `skipped` and left out, instead of stopping the run. */
+  skipBad?: boolean;
   /** How long to wait for another ingest of the same data folder (default 10 minutes). */
   lockWaitMs?: number;
 };
@@ -68,9 +73,14 @@ function reusePart(previous: IndexData, doc: CorpusDocument): DocumentPart {
   return { doc, chunks: previous.chunks.filter((c) => c.docId === doc.docId), units, vectors };
 }
 
-async function embedPart(doc: CorpusDocument, options: IngestOptions, settings: ChunkSettings): Promise<DocumentPart> {
-  const chunks = await chunkDocument(doc.docId, doc.text, settings);
-  const units = documentUnits(doc.docId, doc.text);
+/** A document to embed, cut into chunks and sentences: how many sentences there are is known before any is embedded. */
+type CutDocument = Omit<DocumentPart, "vectors">;
+
+async function cutDocument(doc: CorpusDocument, settings: ChunkSettings): Promise<CutDocument> {
+  return { doc, chunks: await chunkDocument(doc.docId, doc.text, settings, doc.pages), units: documentUnits(doc.docId, doc.text) };
+}
+
+async function embedPart({ doc, chunks, units }: CutDocument, options: IngestOptions): Promise<DocumentPart> {
   options.onProgress?.({ type: "document", docId: doc.docId, units: units.length });
   const texts = units.map((u) => unitEmbeddingText(doc.text, u));
   const batchSize = options.batchSize ?? 32;
@@ -93,7 +103,7 @@ function assemble(parts: DocumentPart[], embedder: Embedder, settings: ChunkSett
     createdAt: new Date().toISOString(),
     embedder: { id: embedder.id, dimensions: d },
     chunking: { ...settings, segmenter: SEGMENTER_VERSION },
-    documents: parts.map((p) => ({ docId: p.doc.docId, file: p.doc.file, hash: p.doc.hash, chunks: p.chunks.length })),
+    documents: parts.map((p) => ({ docId: p.doc.docId, file: p.doc.file, hash: p.doc.hash, textHash: textHash(p.doc.text), chunks: p.chunks.length })),
     counts: { documents: parts.length, chunks: parts.reduce((n, p) => n + p.chunks.length, 0), units: units.length },
   };
   const documents = parts.map(({ doc }) => ({
@@ -104,6 +114,7 @@ function assemble(parts: DocumentPart[], embedder: Embedder, settings: ChunkSett
     text: doc.text,
     format: doc.format,
     bytes: doc.bytes,
+    ...(doc.pages ? { pages: doc.pages } : {}),
   }));
   return { manifest, documents, chunks: parts.flatMap((p) => p.chunks), units, vectors };
 }
@@ -127,14 +138,17 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 
 async function ingestLocked(options: IngestOptions, started: number): Promise<IngestSummary> {
   const settings = options.settings ?? DEFAULT_CHUNK_SETTINGS;
-  const { documents, skipped } = await readCorpus(options.corpusDir);
+  const { documents, skipped } = await readCorpus(options.corpusDir, { skipBad: options.skipBad });
   const previous = await previousIndex(options.dataDir, options.embedder, settings);
   const previousHash = new Map(previous?.manifest.documents.map((d) => [d.docId, d.hash]) ?? []);
   const isUnchanged = (doc: CorpusDocument) => !!previous && previousHash.get(doc.docId) === doc.hash;
   const current = new Set(documents.map((d) => d.docId));
   const removed = [...previousHash.keys()].filter((id) => !current.has(id));
   const toEmbed = documents.filter((d) => !isUnchanged(d));
-  options.onProgress?.({ type: "start", documents: documents.length, toEmbed: toEmbed.length, unchanged: documents.length - toEmbed.length, removed });
+  const cut = new Map<CorpusDocument, CutDocument>();
+  for (const doc of toEmbed) cut.set(doc, await cutDocument(doc, settings));
+  const sentences = [...cut.values()].reduce((n, c) => n + c.units.length, 0);
+  options.onProgress?.({ type: "start", documents: documents.length, toEmbed: toEmbed.length, unchanged: documents.length - toEmbed.length, removed, sentences });
 
   const summary = (data: { manifest: Pick<IndexManifest, "counts"> }, embeddedUnits: number, nothingChanged = false): IngestSummary => ({
     nothingChanged,
@@ -153,8 +167,9 @@ async function ingestLocked(options: IngestOptions, started: number): Promise<In
   const parts: DocumentPart[] = [];
   let embeddedUnits = 0;
   for (const doc of documents) {
-    const part = isUnchanged(doc) ? reusePart(previous!, doc) : await embedPart(doc, options, settings);
-    if (!isUnchanged(doc)) embeddedUnits += part.units.length;
+    const toCut = cut.get(doc);
+    const part = toCut ? await embedPart(toCut, options) : reusePart(previous!, doc);
+    if (toCut) embeddedUnits += part.units.length;
     parts.push(part);
   }
   const data = assemble(parts, options.embedder, settings);

@@ -37,7 +37,15 @@ export function toPassage(store: IndexStore, chunkIndex: number, score: number):
     end: chunk.end,
     score: Number(score.toFixed(4)),
     section: chunk.section,
+    ...(doc.pages ? { page: pageAt(doc.pages, chunk.start) } : {}),
   };
+}
+
+/** The page (from 1) holding an offset, given where each page starts. */
+export function pageAt(pageStarts: number[], offset: number): number {
+  let page = 1;
+  while (page < pageStarts.length && pageStarts[page] <= offset) page++;
+  return page;
 }
 
 /** What a chunk of pure navigation text keeps of its score. */

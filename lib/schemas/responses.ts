@@ -19,6 +19,7 @@ export const passageSchema = z.object({
   end: z.number().int(),
   score: z.number(),
   section: z.array(z.string()).optional(),
+  page: z.number().int().positive().optional().describe("the PDF page the passage starts on"),
 });
 
 export const citationOutputSchema = passageSchema.extend({
@@ -57,12 +58,13 @@ export const documentResponseSchema = z.object({
   text: z.string(),
   format: z.enum(DOCUMENT_FORMATS).describe("the format of the file the text was read from"),
   bytes: z.number().int().describe("the size of that file"),
+  pages: z.array(z.number().int()).optional().describe("PDF only: the offset in text where each page starts (the first is page 1)"),
 });
 
 export const documentListResponseSchema = z.object({
   builtAt: z.string().describe("when the index was built (ISO date and time)"),
   documents: z.array(
-    documentResponseSchema.omit({ text: true }).extend({ chunks: z.number().int().describe("how many chunks of it the index holds") }),
+    documentResponseSchema.omit({ text: true, pages: true }).extend({ chunks: z.number().int().describe("how many chunks of it the index holds") }),
   ),
 });
 
