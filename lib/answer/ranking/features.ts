@@ -74,8 +74,8 @@ function relatedStems(question: string): Map<string, Set<string>> {
   return out;
 }
 
-/** The lower-case words of a text, unstemmed. */
-const wordsOf = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u);
+/** The lower-case words of a text, unstemmed but for a plural's "s" ("members" is "member", "founding" is not "founded"). */
+const wordsOf = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u).map((w) => (w.length > 3 ? w.replace(/s$/, "") : w));
 
 function wordForms(question: string): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
