@@ -17,7 +17,7 @@ import {
   type IndexManifest,
 } from "./format";
 import { isRunning, writerPid } from "./lock";
-import { assembleStore, buildDense, buildLexical, type IndexData, type IndexStore } from "./store";
+import { assembleStore, buildDense, buildLexical, memorySearch, type IndexData, type IndexStore } from "./store";
 
 /** data/current is a symlink to the live index folder; swapping it is one atomic rename. */
 const CURRENT = "current";
@@ -131,7 +131,7 @@ export async function loadIndex(dataDir: string, embedderId?: string): Promise<I
     throw damaged(`${INDEX_FILES.dense} cannot be loaded`, error);
   }
   if (dense.getCurrentCount() !== data.units.length) throw damaged(`${INDEX_FILES.dense} does not match the manifest`);
-  return assembleStore(data, dense, lexical);
+  return assembleStore(data, memorySearch(dense, lexical));
 }
 
 /**
@@ -164,7 +164,7 @@ export async function writeIndex(dataDir: string, draft: IndexDraft): Promise<In
     await fs.writeFile(path.join(dir, INDEX_FILES.manifest), JSON.stringify(manifest, null, 2));
     await swapCurrent(dataDir, name);
     await removeStale(dataDir, name);
-    return assembleStore({ ...draft, manifest }, dense, lexical);
+    return assembleStore({ ...draft, manifest }, memorySearch(dense, lexical));
   } catch (error) {
     await fs.rm(dir, { recursive: true, force: true });
     throw error;
