@@ -1,12 +1,13 @@
 import { getEmbedder } from "@/lib/embeddings";
 import { corpusDir, dataDir } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { configuredWriter } from "@/lib/index/source";
 import { ingest } from "@/lib/ingest/ingest";
 import { ingestReporter } from "./progress";
 
 async function main() {
   const embedder = await getEmbedder();
-  const summary = await ingest({ corpusDir: corpusDir(), dataDir: dataDir(), embedder, onProgress: ingestReporter() });
+  const summary = await ingest({ corpusDir: corpusDir(), dataDir: dataDir(), embedder, writer: configuredWriter(), onProgress: ingestReporter() });
   for (const { file, reason } of summary.skipped) console.warn(`skipped ${file}: ${reason}`);
   const counts = `${summary.documents} documents, ${summary.chunks} chunks, ${summary.units} sentences`;
   if (summary.nothingChanged) {

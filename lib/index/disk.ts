@@ -4,7 +4,7 @@ import path from "node:path";
 import hnswlib from "hnswlib-node";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { checkIndex, checkLexical } from "./check";
+import { checkIndex, checkLexical, refuseOtherEmbedder } from "./check";
 import {
   chunksSchema,
   documentsSchema,
@@ -113,12 +113,7 @@ export async function readIndexData(dataDir: string): Promise<IndexData> {
 export async function loadIndex(dataDir: string, embedderId?: string): Promise<IndexStore> {
   const dir = await liveFolder(dataDir);
   const data = await readData(dir);
-  if (embedderId && data.manifest.embedder.id !== embedderId) {
-    throw new AppError(
-      "index_incompatible",
-      `The index was built with the embedder "${data.manifest.embedder.id}" but "${embedderId}" is configured: re-run \`npm run ingest\` (or set EMBEDDING_PROVIDER back).`,
-    );
-  }
+  refuseOtherEmbedder(data.manifest.embedder.id, embedderId);
   const lexical = parseChecked(await readChecked(dir, data.manifest, "lexical"), "lexical", lexicalSchema);
   const problem = checkLexical(lexical, data.chunks.length);
   if (problem) throw damaged(problem);

@@ -31,9 +31,11 @@ export type IndexSearch = {
   termIdf(term: string): number;
 };
 
+/** An index's content as any store holds it: IndexData without the files' checksums. */
+export type StoreData = Omit<IndexData, "manifest"> & { manifest: IndexDescription };
+
 /** A loaded index, ready to search. */
-export type IndexStore = Omit<IndexData, "manifest"> & IndexSearch & {
-  manifest: IndexDescription;
+export type IndexStore = StoreData & IndexSearch & {
   documentById: Map<string, DocumentRecord>;
   /** For each unit, the chunks that contain it; for each chunk, its units. */
   unitChunks: number[][];
@@ -129,7 +131,6 @@ export function memorySearch(dense: hnswlib.HierarchicalNSW, lexical: LexicalInd
   };
 }
 
-type StoreData = Omit<IndexData, "manifest"> & { manifest: IndexDescription };
 
 export function assembleStore(data: StoreData, search: IndexSearch): IndexStore {
   const textById = new Map(data.documents.map((d) => [d.docId, d.text]));
