@@ -11,10 +11,8 @@ const pools = new Map<string, pg.Pool>();
 export function poolFor(url: string): pg.Pool {
   let pool = pools.get(url);
   if (!pool) {
-    pool = new pg.Pool({ connectionString: url, max: 4, allowExitOnIdle: true });
-    pool.on("connect", (client) => {
-      client.query(`SET hnsw.ef_search = ${HNSW_PARAMS.efSearch}; SET hnsw.iterative_scan = strict_order`).catch(() => {});
-    });
+    const options = `-c hnsw.ef_search=${HNSW_PARAMS.efSearch} -c hnsw.iterative_scan=strict_order`;
+    pool = new pg.Pool({ connectionString: url, options, max: 4, allowExitOnIdle: true });
     // An idle connection that the server drops is replaced on the next query; nothing to do here.
     pool.on("error", () => {});
     pools.set(url, pool);

@@ -145,6 +145,8 @@ async function writeVersion(client: Client, draft: IndexDraft): Promise<void> {
     await client.query("DELETE FROM index_versions WHERE id < $1", [previous]);
     await client.query("DELETE FROM contents c WHERE NOT EXISTS (SELECT 1 FROM version_documents v WHERE v.content_id = c.id)");
   }
+  // Fresh statistics for the planner now, not when autovacuum gets round to it (PGlite has none).
+  await client.query("ANALYZE contents, chunks, sentences, postings, version_documents");
 }
 
 /** How many units from `start` on belong to `docId` (a document's units are contiguous). */
