@@ -11,7 +11,9 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-if (!existsSync(path.join(dataDir, "current", "manifest.json"))) {
+// A Postgres index (INDEX_STORE=postgres) is shared by every instance: `npm run migrate` and
+// `npm run ingest` build it once, not each server that starts.
+if (process.env.INDEX_STORE !== "postgres" && !existsSync(path.join(dataDir, "current", "manifest.json"))) {
   console.log("No index yet: running npm run ingest first.");
   run("npm", ["run", "ingest"]);
 }
