@@ -9,7 +9,7 @@ import { closePools, poolFor } from "@/lib/index/postgres/pool";
 import { postgresWriter } from "@/lib/index/postgres/write";
 import type { StoreData } from "@/lib/index/store";
 import { startPglite } from "@/test/pglite";
-import { round, summarize, timed, type Summary } from "./stats";
+import { round, timed, type Summary } from "./stats";
 import { exactTopK, realisticVectors } from "./vectors";
 
 // The two index stores side by side on the same synthetic index: the store's share of ingest
