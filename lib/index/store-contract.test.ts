@@ -154,6 +154,14 @@ describe("the two stores on one corpus", () => {
   beforeAll(() => postgres.start(), 60_000);
   afterAll(() => postgres.stop());
 
+  it("Postgres: a server with an empty database says to migrate; ingest migrates it first", async () => {
+    const url = `${pglite.url}&application_name=empty`;
+    await poolFor(url).query("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+    await expect(getEngine(postgresSource(url))).rejects.toMatchObject({ code: "index_missing", message: expect.stringMatching(/npm run migrate/) });
+    expect((await run({ writer: postgresWriter(url), source: postgresSource(url) })).documents).toBe(2);
+    expect(docIds((await getEngine(postgresSource(url))).store)).toEqual(["alpha", "beta"]);
+  });
+
   it("return the same sentences and chunks, with the same scores", async () => {
     await write("gamma.txt", "Gamma Field grows wheat and barley. The harvest starts in July.\n\nThe field was a base until 1990.");
     const [a, b] = [await files.fresh(), await postgres.fresh()];

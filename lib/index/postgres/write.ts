@@ -6,6 +6,7 @@ import type { LockOptions } from "../lock";
 import { buildLexical, lexicalField } from "../store";
 import type { IndexWriter } from "../writer";
 import { readVersion } from "./load";
+import { migrate } from "./migrate";
 import { inTransaction, poolFor } from "./pool";
 import { PG_DIMENSIONS, toPgVector } from "./vectors";
 
@@ -18,17 +19,20 @@ const BATCH = 500;
 type Client = pg.PoolClient;
 
 /**
- * Ingest into Postgres: the whole run is one transaction that holds the ingest lock, so a second
- * run waits (or gives up after `waitMs`) and then sees the first one's version; readers keep
- * the version that was current until the COMMIT makes the new one current.
+ * Ingest into Postgres: pending migrations first (so that ingest alone sets up a new database),
+ * then the whole run is one transaction that holds the ingest lock, so a second run waits (or
+ * gives up after `waitMs`) and then sees the first one's version; readers keep the version that
+ * was current until the COMMIT makes the new one current.
  */
 export function postgresWriter(url: string): IndexWriter {
   return {
-    exclusive: (work, options) =>
-      inTransaction(poolFor(url), "BEGIN", async (client) => {
+    exclusive: async (work, options) => {
+      await migrate(poolFor(url));
+      return inTransaction(poolFor(url), "BEGIN", async (client) => {
         await takeIngestLock(client, options);
         return work({ previous: () => readVersion(client), write: (draft) => writeVersion(client, draft) });
-      }),
+      });
+    },
   };
 }
 
