@@ -4,6 +4,7 @@ import type { Chunk, DocumentRecord } from "@/lib/types";
 import { checkIndex } from "../check";
 import type { Unit } from "../format";
 import type { IndexDescription, StoreData } from "../store";
+import { readPgVector } from "./vectors";
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -57,8 +58,8 @@ export async function readVersionRows(client: Queryable, version: number): Promi
   const chunks: Chunk[] = chunkRows.rows.map((r) => ({
     chunkId: r.chunk_id, docId: r.doc_id, text: textOf.get(r.doc_id)!.slice(r.start_offset, r.end_offset), start: r.start_offset, end: r.end_offset, section: r.section,
   }));
-  const unitRows = await client.query<{ doc_id: string; start_offset: number; end_offset: number; kinds: Unit["kinds"]; names: Unit["names"]; embedding: string }>(
-    `SELECT c.doc_id, s.start_offset, s.end_offset, s.kinds, s.names, s.embedding::text AS embedding
+  const unitRows = await client.query<{ doc_id: string; start_offset: number; end_offset: number; kinds: Unit["kinds"]; names: Unit["names"]; embedding: Buffer }>(
+    `SELECT c.doc_id, s.start_offset, s.end_offset, s.kinds, s.names, vector_send(s.embedding) AS embedding
      FROM version_documents v JOIN contents c ON c.id = v.content_id JOIN sentences s ON s.content_id = v.content_id
      WHERE v.version = $1 ORDER BY v.position, s.ord`,
     [version],
@@ -66,7 +67,7 @@ export async function readVersionRows(client: Queryable, version: number): Promi
   const d = manifest.embedder.dimensions;
   const vectors = new Float32Array(unitRows.rows.length * d);
   const units: Unit[] = unitRows.rows.map((r, i) => {
-    vectors.set(JSON.parse(r.embedding) as number[], i * d);
+    readPgVector(r.embedding, vectors, i * d);
     return { docId: r.doc_id, start: r.start_offset, end: r.end_offset, kinds: r.kinds, names: r.names };
   });
   const data: StoreData = { manifest, documents, chunks, units, vectors };
