@@ -18,6 +18,9 @@ const envSchema = z.object({
   /** Where the corpus and the index live; tests point these at temporary folders. */
   CORPUS_DIR: z.string().default("corpus"),
   DATA_DIR: z.string().default("data"),
+  /** Where the index lives: files under DATA_DIR (one machine), or a Postgres with pgvector that every instance shares. */
+  INDEX_STORE: z.enum(["files", "postgres"]).default("files"),
+  DATABASE_URL: z.string().min(1).optional(),
   /** Heavy requests (ask, chat, verify, search) per client and minute; 0 turns the limit off. Loopback is exempt. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   /** Heavy requests served at once, and how many more may wait for a turn before the server answers 503. */
@@ -43,6 +46,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   if (!result.success) {
     const issues = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${issues}`);
+  }
+  if (result.data.INDEX_STORE === "postgres" && !result.data.DATABASE_URL) {
+    throw new Error("Invalid environment: DATABASE_URL: required when INDEX_STORE=postgres");
   }
   return result.data;
 }

@@ -4,7 +4,8 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { getEngine } from "@/lib/engine/engine";
-import { corpusDir } from "@/lib/env";
+import { corpusDir, dataDir } from "@/lib/env";
+import { readIndexData } from "@/lib/index/disk";
 import { AppError } from "@/lib/errors";
 import { readQuestions } from "@/lib/eval/questions";
 import { HNSW_PARAMS } from "@/lib/index/format";
@@ -16,15 +17,17 @@ import { benchIngest, benchPathological, type IngestPlan } from "./bench/ingest"
 import { benchQueries } from "./bench/query";
 import { renderMarkdown, type BenchResults } from "./bench/report";
 import { machine } from "./bench/stats";
+import { benchStores, type StorePlan } from "./bench/stores";
 import { benchHnsw, type HnswPlan } from "./bench/vectors";
 
-const USAGE = `Usage: npm run bench -- [--quick] [--skip-ingest] [--skip-pathological] [--skip-query] [--skip-check] [--skip-hnsw] [--skip-http] [--no-model-10x] [--no-100k] [--sweep-100k] [--file F.jsonl] [--out DIR]
+const USAGE = `Usage: npm run bench -- [--quick] [--skip-ingest] [--skip-pathological] [--skip-query] [--skip-check] [--skip-hnsw] [--skip-stores] [--skip-http] [--no-model-10x] [--no-100k] [--sweep-100k] [--file F.jsonl] [--out DIR]
   --quick         a few minutes: the 10× corpus with the stand-in embedder only, HNSW up to 10k, shorter HTTP levels
   --no-model-10x  do not embed the 10× corpus with the model (its embedding time is extrapolated)
-  --no-100k       HNSW up to 10k vectors only
+  --no-100k       HNSW and the index stores up to 10k vectors only
+  --skip-stores   no files-vs-Postgres comparison (it uses DATABASE_URL when set, else PGlite in the bench process)
   --sweep-100k    every HNSW parameter set at 100k vectors too (about 10 more minutes)`;
 
-const FLAGS = ["--quick", "--skip-ingest", "--skip-pathological", "--skip-query", "--skip-check", "--skip-hnsw", "--skip-http", "--no-model-10x", "--no-100k", "--sweep-100k"] as const;
+const FLAGS = ["--quick", "--skip-ingest", "--skip-pathological", "--skip-query", "--skip-check", "--skip-hnsw", "--skip-stores", "--skip-http", "--no-model-10x", "--no-100k", "--sweep-100k"] as const;
 type Args = { flags: Set<string>; file: string; out: string };
 
 function parseArgs(argv: string[]): Args {
@@ -68,7 +71,8 @@ function plans(flags: Set<string>) {
     stall: { docId: "wikipedia-nato", clients: 4, samples: quick ? 40 : 100 },
   };
   const pathologicalSizes = quick ? [256 * 1024, 512 * 1024] : [256 * 1024, 1024 * 1024];
-  return { ingest, pathologicalSizes, hnsw, http, rounds: quick ? 2 : 5 };
+  const stores: StorePlan = { sizes: quick || flags.has("--no-100k") ? [10_000] : [10_000, 100_000], queries: 100, bulkFrom: 100_000 };
+  return { ingest, pathologicalSizes, hnsw, stores, http, rounds: quick ? 2 : 5 };
 }
 
 async function main(): Promise<void> {
@@ -117,6 +121,11 @@ async function main(): Promise<void> {
       results.hnsw = benchHnsw(engine.store.vectors, plan.hnsw, HNSW_PARAMS, log);
       await save();
     }
+  }
+  if (!args.flags.has("--skip-stores")) {
+    log("Index stores side by side (files and Postgres, synthetic vectors)…");
+    results.stores = await benchStores(await readIndexData(dataDir()), questions, plan.stores, log);
+    await save();
   }
   if (!args.flags.has("--skip-http")) {
     log("HTTP against the production server…");

@@ -8,7 +8,7 @@ import { matchesExpectations } from "@/lib/eval/match";
 import { readQuestions } from "@/lib/eval/questions";
 import { compareRetrievers } from "@/lib/eval/retrievers";
 import { readIndexData } from "@/lib/index/disk";
-import { assembleStore, buildDense, buildLexical } from "@/lib/index/store";
+import { assembleStore, buildDense, buildLexical, memorySearch } from "@/lib/index/store";
 import { chunkDocument } from "@/lib/ingest/chunk";
 import { CANDIDATE_PASSAGES, DEFAULT_K, hybridSearch } from "@/lib/retrieval/search";
 
@@ -23,12 +23,12 @@ async function main(): Promise<void> {
   for (const [chunkSize, chunkOverlap] of SETTINGS) {
     const chunks = (await Promise.all(base.documents.map((d) => chunkDocument(d.docId, d.text, { chunkSize, chunkOverlap })))).flat();
     const data = { ...base, chunks, manifest: { ...base.manifest, counts: { ...base.manifest.counts, chunks: chunks.length } } };
-    const store = assembleStore(data, buildDense(data), buildLexical(data));
+    const store = assembleStore(data, memorySearch(buildDense(data), buildLexical(data)));
     const variant = { ...engine, store };
     const recall = Object.fromEntries((await compareRetrievers(variant, questions)).map((r) => [r.retriever, r.recall]));
     let correct = 0;
     for (const q of questions) {
-      const wide = hybridSearch(store, q.q, await engine.queries.embed(q.q), CANDIDATE_PASSAGES);
+      const wide = await hybridSearch(store, q.q, await engine.queries.embed(q.q), CANDIDATE_PASSAGES);
       const a = extractiveAnswer({ question: q.q, history: [], store, ...rerankBySentences(store, wide, q.q, DEFAULT_K) });
       correct += q.kind === "oos" ? Number(!a.answered) : Number(a.answered && matchesExpectations(a.answer, q.expect).ok);
     }

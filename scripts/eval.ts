@@ -1,6 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { getEngine } from "@/lib/engine/engine";
+import { getEngine as engineOf } from "@/lib/engine/engine";
+import { parseEnv } from "@/lib/env";
+import { configuredSource } from "@/lib/index/source";
 import { renderHtmlReport } from "@/lib/eval/html-report";
 import { checkWeights, decide } from "@/lib/check/verdict";
 import { AppError, toAppError } from "@/lib/errors";
@@ -10,9 +12,10 @@ import { readQuestions } from "@/lib/eval/questions";
 import { compareRetrievers, type RetrieverRecall } from "@/lib/eval/retrievers";
 import { runEval, type EvalMetrics, type QuestionResult } from "@/lib/eval/run";
 
-const USAGE = `Usage: npm run eval -- [--file F.jsonl [--cv K]] [--min-accuracy 0.85] [--min-support 0.9] [--verbose] [--html [out.html]]
+const USAGE = `Usage: npm run eval -- [--file F.jsonl [--cv K]] [--store files|postgres] [--min-accuracy 0.85] [--min-support 0.9] [--verbose] [--html [out.html]]
        npm run eval -- --claims [F.jsonl] [--verbose]
 Without --file: dev.jsonl with the fitted weights beside train.jsonl cross-validated (5 folds).
+--store: the index store to read (default INDEX_STORE; postgres needs DATABASE_URL).
 --claims: citation checking on labelled claims (default ${CLAIMS_FILE}), fitted thresholds beside 5-fold CV.`;
 
 const DEV = "../shared/eval/dev.jsonl";
@@ -20,7 +23,7 @@ const TRAIN = "../shared/eval/train.jsonl";
 const FOLDS = 5;
 
 type Run = { file: string; folds: number };
-type Args = { runs: Run[]; minAccuracy?: number; minSupport?: number; verbose: boolean; html?: string; claims?: string };
+type Args = { runs: Run[]; store?: string; minAccuracy?: number; minSupport?: number; verbose: boolean; html?: string; claims?: string };
 
 const HTML_DEFAULT = "eval-report.html";
 
@@ -40,6 +43,7 @@ function parseArgs(argv: string[]): Args {
     };
     if (argv[i] === "--file") args.runs.push({ file: value(), folds: 0 });
     else if (argv[i] === "--cv") cv = Number(value());
+    else if (argv[i] === "--store") args.store = value();
     else if (argv[i] === "--min-accuracy") args.minAccuracy = share("--min-accuracy");
     else if (argv[i] === "--min-support") args.minSupport = share("--min-support");
     else if (argv[i] === "--verbose") args.verbose = true;
@@ -125,8 +129,13 @@ async function evaluateClaims(file: string, verbose: boolean): Promise<void> {
   console.log(JSON.stringify({ set: file, ...sides }));
 }
 
+/** The engine of the store --store names (INDEX_STORE otherwise). */
+let store: string | undefined;
+const getEngine = () => engineOf(configuredSource(parseEnv({ ...process.env, ...(store ? { INDEX_STORE: store } : {}) })));
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  store = args.store;
   if (args.claims) return evaluateClaims(args.claims, args.verbose);
   const reports: Report[] = [];
   for (const run of args.runs) reports.push(await evaluate(run));

@@ -25,9 +25,20 @@ async function main() {
     console.log(`${corpusDir()} has changed since the index was built (${changes.join("; ")}): ingesting.`);
   }
   // Loaded only now: the models and NLP tables take seconds, and --if-changed often needs none of them.
-  const [{ getEmbedder }, { ingest }] = await Promise.all([import("@/lib/embeddings"), import("@/lib/ingest/ingest")]);
+  const [{ getEmbedder }, { ingest }, { configuredWriter }] = await Promise.all([
+    import("@/lib/embeddings"),
+    import("@/lib/ingest/ingest"),
+    import("@/lib/index/source"),
+  ]);
   const embedder = await getEmbedder();
-  const summary = await ingest({ corpusDir: corpusDir(), dataDir: dataDir(), embedder, onProgress: ingestReporter(), skipBad: args["skip-bad"] });
+  const summary = await ingest({
+    corpusDir: corpusDir(),
+    dataDir: dataDir(),
+    embedder,
+    writer: configuredWriter(),
+    onProgress: ingestReporter(),
+    skipBad: args["skip-bad"],
+  });
   for (const { file, reason } of summary.skipped) console.warn(`skipped ${file}: ${reason}`);
   const counts = `${summary.documents} documents, ${summary.chunks} chunks, ${summary.units} sentences`;
   if (summary.nothingChanged) {

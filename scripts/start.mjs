@@ -15,8 +15,10 @@ function runOrExit(command, args) {
   if (status !== 0) process.exit(status ?? 1);
 }
 
-// Ingests only when corpus/ differs from what the index was built from (it says so), incrementally.
-if (run("npm", ["run", "-s", "ingest", "--", "--if-changed"]) !== 0) {
+// A Postgres index (INDEX_STORE=postgres) is shared by every instance: `npm run migrate` and
+// `npm run ingest` build it once, not each server that starts. A files index is brought up to date
+// here, only when corpus/ differs from what it was built from (it says so), incrementally.
+if (process.env.INDEX_STORE !== "postgres" && run("npm", ["run", "-s", "ingest", "--", "--if-changed"]) !== 0) {
   if (!existsSync(path.join(dataDir, "current", "manifest.json"))) process.exit(1);
   console.warn("Serving the index built before: fix the files named above and run npm run ingest.");
 }

@@ -16,7 +16,7 @@ export async function retrieveFor(engine: Engine, question: string, history: His
   const started = performance.now();
   const query = contextualQuery(question, history);
   const vector = await engine.queries.embed(query);
-  const retrieval = hybridSearch(engine.store, query, vector, k);
+  const retrieval = await hybridSearch(engine.store, query, vector, k);
   return { query, retrieval, retrieveMs: performance.now() - started };
 }
 

@@ -26,8 +26,8 @@ export type ExaminedClaim = { passages: Passage[]; judged: ClaimEvidence };
 export const embedClaims = (engine: Engine, claims: string[]) => (claims.length ? engine.embedder.embed(claims) : Promise.resolve([]));
 
 /** Retrieves for a claim as for a question (hybrid retrieval, sentence ranker) and judges it against the best passages. */
-export function examineClaim(engine: Engine, ctx: VerifyContext, claim: string, vector: Float32Array): ExaminedClaim {
-  const wide = hybridSearch(engine.store, claim, vector, CHECK_CANDIDATES);
+export async function examineClaim(engine: Engine, ctx: VerifyContext, claim: string, vector: Float32Array): Promise<ExaminedClaim> {
+  const wide = await hybridSearch(engine.store, claim, vector, CHECK_CANDIDATES);
   const { retrieval } = rerankBySentences(engine.store, wide, claim, EVIDENCE_PASSAGES);
   const spans: CitedSpan[] = retrieval.passages.map((p, i) => ({ n: i + 1, docId: p.docId, start: p.start, end: p.end, text: p.text }));
   return { passages: retrieval.passages, judged: judgeClaim(ctx, claim, vector, spans) };
@@ -35,8 +35,8 @@ export function examineClaim(engine: Engine, ctx: VerifyContext, claim: string, 
 
 type RequestCitation = NonNullable<CheckRequest["citations"]>[number];
 
-function checkClaim(engine: Engine, ctx: VerifyContext, claim: Claim, vector: Float32Array, citations: RequestCitation[], weights: CheckWeights): CheckedClaim {
-  const { passages, judged } = examineClaim(engine, ctx, claim.judged, vector);
+async function checkClaim(engine: Engine, ctx: VerifyContext, claim: Claim, vector: Float32Array, citations: RequestCitation[], weights: CheckWeights): Promise<CheckedClaim> {
+  const { passages, judged } = await examineClaim(engine, ctx, claim.judged, vector);
   const { verdict, confidence } = decide(judged.signals, weights);
   const best = judged.best;
   const evidence: Citation[] =
@@ -55,7 +55,7 @@ export async function check(request: CheckRequest, engine?: Engine, weights: Che
   const ctx = verifyContext(e);
   const split = splitClaims(request.text);
   const vectors = await embedClaims(e, split.map((c) => c.judged));
-  const claims = split.map((c, i) => checkClaim(e, ctx, c, vectors[i], citations, weights));
+  const claims = await Promise.all(split.map((c, i) => checkClaim(e, ctx, c, vectors[i], citations, weights)));
   const counts = { supported: 0, contradicted: 0, not_found: 0 };
   for (const c of claims) counts[c.verdict]++;
   return { claims, counts };

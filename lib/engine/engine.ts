@@ -1,9 +1,7 @@
-import fs from "node:fs/promises";
 import { getEmbedder } from "@/lib/embeddings";
 import type { Embedder } from "@/lib/embeddings/types";
-import { dataDir } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { currentIndexDir, loadIndex } from "@/lib/index/disk";
+import { configuredSource, filesSource, type IndexSource } from "@/lib/index/source";
 import type { IndexStore } from "@/lib/index/store";
 import { QueryEmbeddingCache } from "@/lib/retrieval/query-cache";
 
@@ -16,18 +14,14 @@ export type Engine = {
 
 type Loaded = { engine: Engine; indexTarget: string };
 
-/** Per data folder: the load under way, the index being served, and the last index refused. */
+/** Per store: the load under way, the index being served, and the last index refused. */
 type State = { loading: Promise<Loaded> | null; served: Loaded | null; refused: { indexTarget: string; error: AppError } | null };
 
 const states = new Map<string, State>();
 
-async function indexTarget(dir: string): Promise<string> {
-  return fs.readlink(currentIndexDir(dir)).catch(() => "");
-}
-
-async function load(dir: string, target: string): Promise<Loaded> {
+async function load(source: IndexSource, target: string): Promise<Loaded> {
   const embedder = await getEmbedder();
-  const store = await loadIndex(dir, embedder.id);
+  const store = await source.load(target, embedder.id);
   return { engine: { store, embedder, queries: new QueryEmbeddingCache(embedder) }, indexTarget: target };
 }
 
@@ -36,20 +30,23 @@ export const isIndexProblem = (error: unknown): error is AppError =>
   error instanceof AppError && (error.code === "index_missing" || error.code === "index_incompatible");
 
 /**
- * The shared engine. Concurrent first calls wait on one load; a new index written by
- * `npm run ingest` while the server runs is picked up on the next call. A new index that is
- * refused (damaged) is logged once, and the index already in memory goes on serving.
+ * The shared engine of a store (INDEX_STORE by default; a folder means the files store there).
+ * Concurrent first calls wait on one load; a new index written by `npm run ingest` while the
+ * server runs (through this process or any other on the same store) is picked up on the next
+ * call: each call looks at which index is live. A new index that is refused (damaged) is
+ * logged once, and the index already in memory goes on serving.
  */
-export async function getEngine(dir = dataDir()): Promise<Engine> {
-  const state = states.get(dir) ?? { loading: null, served: null, refused: null };
-  states.set(dir, state);
-  const target = await indexTarget(dir);
+export async function getEngine(from: string | IndexSource = configuredSource()): Promise<Engine> {
+  const source = typeof from === "string" ? filesSource(from) : from;
+  const state = states.get(source.key) ?? { loading: null, served: null, refused: null };
+  states.set(source.key, state);
+  const target = await source.live();
   if (state.served?.indexTarget === target) return state.served.engine;
   if (state.refused?.indexTarget === target) {
     if (state.served) return state.served.engine;
     throw state.refused.error;
   }
-  const current = state.loading ?? (state.loading = load(dir, target));
+  const current = state.loading ?? (state.loading = load(source, target));
   const settled = await current.then(
     (loaded) => ({ loaded }),
     (error: unknown) => ({ error }),
@@ -62,7 +59,7 @@ export async function getEngine(dir = dataDir()): Promise<Engine> {
   }
   const { error } = settled;
   if (!isIndexProblem(error)) throw error;
-  if ((await indexTarget(dir)) !== target) return getEngine(dir); // swapped while loading: try the newer one
+  if ((await source.live()) !== target) return getEngine(source); // swapped while loading: try the newer one
   if (state.refused?.indexTarget !== target) {
     console.error(`Index ${target || "(none)"} refused: ${error.message}`, error.cause ?? "");
     if (state.served) console.error(`Still serving the index loaded before (${state.served.indexTarget}).`);

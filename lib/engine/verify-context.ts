@@ -56,7 +56,7 @@ export function storeVerifyContext(store: IndexStore, embed: (texts: string[]) =
         (i): DocumentSentence => ({ start: store.units[i].start, end: store.units[i].end, vector: unitVector(store, i) }),
       );
     },
-    termWeights: (text) => termWeights(store.lexical, text),
+    termWeights: (text) => termWeights(store.termIdf, text),
     isName: (word) => {
       const { capitalised, lower } = casingOf(store);
       const w = word.toLowerCase();

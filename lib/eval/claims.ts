@@ -33,7 +33,7 @@ export type ExaminedLabel = { claim: LabelledClaim; signals: ClaimSignals };
 export async function examineLabelled(engine: Engine, claims: LabelledClaim[]): Promise<ExaminedLabel[]> {
   const ctx = verifyContext(engine);
   const vectors = await embedClaims(engine, claims.map((c) => c.text));
-  return claims.map((claim, i) => ({ claim, signals: examineClaim(engine, ctx, claim.text, vectors[i]).judged.signals }));
+  return Promise.all(claims.map(async (claim, i) => ({ claim, signals: (await examineClaim(engine, ctx, claim.text, vectors[i])).judged.signals })));
 }
 
 const VERDICTS: ClaimVerdict[] = ["supported", "contradicted", "not_found"];

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
+import { AppError } from "@/lib/errors";
 import type { LexicalIndex } from "./lexical";
-import type { IndexData } from "./store";
+import type { StoreData } from "./store";
 
 /** The hash the manifest keeps of a document's text (the file itself may be a PDF, a page, a Word file). */
 export function textHash(text: string): string {
@@ -13,7 +14,7 @@ export function textHash(text: string): string {
  * overlapping), vectors finite. Checksums catch damage to the bytes; this catches an index
  * that was written wrong or edited consistently.
  */
-export function checkIndex(data: IndexData): string | null {
+export function checkIndex(data: StoreData): string | null {
   const { manifest, documents, chunks, units, vectors } = data;
   if (documents.length !== manifest.counts.documents || chunks.length !== manifest.counts.chunks || units.length !== manifest.counts.units) {
     return "the counts do not match the manifest";
@@ -52,4 +53,14 @@ export function checkLexical(lexical: LexicalIndex, chunkCount: number): string 
     for (let i = 0; i < list.length; i += 2) if (list[i] >= chunkCount || list[i + 1] < 1) return "the word index points outside the chunks";
   }
   return null;
+}
+
+/** An index is queried only with the embedder that built it: other vectors would not compare. */
+export function refuseOtherEmbedder(builtWith: string, configured: string | undefined): void {
+  if (configured && builtWith !== configured) {
+    throw new AppError(
+      "index_incompatible",
+      `The index was built with the embedder "${builtWith}" but "${configured}" is configured: re-run \`npm run ingest\` (or set EMBEDDING_PROVIDER back).`,
+    );
+  }
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import hnswlib from "hnswlib-node";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { checkIndex, checkLexical } from "./check";
+import { checkIndex, checkLexical, refuseOtherEmbedder } from "./check";
 import {
   chunksSchema,
   documentsSchema,
@@ -17,7 +17,7 @@ import {
   type IndexManifest,
 } from "./format";
 import { isRunning, writerPid } from "./lock";
-import { assembleStore, buildDense, buildLexical, type IndexData, type IndexStore } from "./store";
+import { assembleStore, buildDense, buildLexical, memorySearch, type IndexData, type IndexStore } from "./store";
 
 /** data/current is a symlink to the live index folder; swapping it is one atomic rename. */
 const CURRENT = "current";
@@ -113,12 +113,7 @@ export async function readIndexData(dataDir: string): Promise<IndexData> {
 export async function loadIndex(dataDir: string, embedderId?: string): Promise<IndexStore> {
   const dir = await liveFolder(dataDir);
   const data = await readData(dir);
-  if (embedderId && data.manifest.embedder.id !== embedderId) {
-    throw new AppError(
-      "index_incompatible",
-      `The index was built with the embedder "${data.manifest.embedder.id}" but "${embedderId}" is configured: re-run \`npm run ingest\` (or set EMBEDDING_PROVIDER back).`,
-    );
-  }
+  refuseOtherEmbedder(data.manifest.embedder.id, embedderId);
   const lexical = parseChecked(await readChecked(dir, data.manifest, "lexical"), "lexical", lexicalSchema);
   const problem = checkLexical(lexical, data.chunks.length);
   if (problem) throw damaged(problem);
@@ -131,7 +126,7 @@ export async function loadIndex(dataDir: string, embedderId?: string): Promise<I
     throw damaged(`${INDEX_FILES.dense} cannot be loaded`, error);
   }
   if (dense.getCurrentCount() !== data.units.length) throw damaged(`${INDEX_FILES.dense} does not match the manifest`);
-  return assembleStore(data, dense, lexical);
+  return assembleStore(data, memorySearch(dense, lexical));
 }
 
 /**
@@ -164,7 +159,7 @@ export async function writeIndex(dataDir: string, draft: IndexDraft): Promise<In
     await fs.writeFile(path.join(dir, INDEX_FILES.manifest), JSON.stringify(manifest, null, 2));
     await swapCurrent(dataDir, name);
     await removeStale(dataDir, name);
-    return assembleStore({ ...draft, manifest }, dense, lexical);
+    return assembleStore({ ...draft, manifest }, memorySearch(dense, lexical));
   } catch (error) {
     await fs.rm(dir, { recursive: true, force: true });
     throw error;

@@ -41,8 +41,8 @@ export function termIdf(index: LexicalIndex, term: string): number {
 }
 
 /** Each content term of a text (pairs left out) with its idf. */
-export function termWeights(index: LexicalIndex, text: string): Map<string, number> {
-  return new Map([...new Set(terms(text))].map((t) => [t, termIdf(index, t)]));
+export function termWeights(idf: (term: string) => number, text: string): Map<string, number> {
+  return new Map([...new Set(terms(text))].map((t) => [t, idf(t)]));
 }
 
 /** The best `k` fields for the query, by BM25; query terms repeated count once. */

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 /** One ingest at a time per data folder: the holder's pid is in this file. */
 export const LOCK_FILE = "ingest.lock";
 
-type LockHolder = { pid: number; since: string };
+export type LockHolder = { pid: number; since: string };
 
 /** Whether a process with this pid is running (EPERM: it runs as someone else). */
 export function isRunning(pid: number): boolean {

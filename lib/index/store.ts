@@ -3,7 +3,7 @@ import type { Chunk, DocumentRecord } from "@/lib/types";
 import { HNSW_PARAMS, type IndexManifest, type Unit } from "./format";
 import { isMenu, isQuestion } from "@/lib/text/prose";
 import { mostlyWithin } from "@/lib/text/spans";
-import { buildLexicalIndex, type LexicalIndex } from "./lexical";
+import { buildLexicalIndex, searchLexical, termIdf, type LexicalHit, type LexicalIndex } from "./lexical";
 
 /** What an index holds on disk, before the search structures are built or loaded. */
 export type IndexData = {
@@ -15,11 +15,28 @@ export type IndexData = {
   vectors: Float32Array;
 };
 
+/** What the index says about itself, whichever store holds it (the files store adds checksums). */
+export type IndexDescription = Omit<IndexManifest, "files">;
+
+/**
+ * The two searches a store answers, in memory (files store) or in SQL (Postgres store): the
+ * retrieval code above calls only these.
+ */
+export type IndexSearch = {
+  /** The `k` sentences (units) nearest a unit-length vector, nearest first, with their cosine similarity. */
+  searchDense(vector: Float32Array, k: number): Promise<{ unit: number; similarity: number }[]>;
+  /** The best `k` chunks for a query by BM25 (lexical.ts), best first. */
+  searchLexical(query: string, k: number): Promise<LexicalHit[]>;
+  /** BM25's idf of one term over the chunks (for verification's term weights). */
+  termIdf(term: string): number;
+};
+
+/** An index's content as any store holds it: IndexData without the files' checksums. */
+export type StoreData = Omit<IndexData, "manifest"> & { manifest: IndexDescription };
+
 /** A loaded index, ready to search. */
-export type IndexStore = IndexData & {
+export type IndexStore = StoreData & IndexSearch & {
   documentById: Map<string, DocumentRecord>;
-  dense: hnswlib.HierarchicalNSW;
-  lexical: LexicalIndex;
   /** For each unit, the chunks that contain it; for each chunk, its units. */
   unitChunks: number[][];
   chunkUnits: number[][];
@@ -99,8 +116,23 @@ function firstEndingAfter(units: Unit[], docUnits: number[], offset: number): nu
   return lo;
 }
 
-export function assembleStore(data: IndexData, dense: hnswlib.HierarchicalNSW, lexical: LexicalIndex): IndexStore {
+/** Search in memory: hnswlib's graph and the BM25 postings (the files store). */
+export function memorySearch(dense: hnswlib.HierarchicalNSW, lexical: LexicalIndex): IndexSearch {
   dense.setEf(HNSW_PARAMS.efSearch);
+  return {
+    async searchDense(vector, k) {
+      const n = Math.min(k, dense.getCurrentCount());
+      if (n === 0) return [];
+      const { neighbors, distances } = dense.searchKnn(Array.from(vector), n);
+      return neighbors.map((unit, i) => ({ unit, similarity: 1 - distances[i] }));
+    },
+    searchLexical: async (query, k) => searchLexical(lexical, query, k),
+    termIdf: (term) => termIdf(lexical, term),
+  };
+}
+
+
+export function assembleStore(data: StoreData, search: IndexSearch): IndexStore {
   const textById = new Map(data.documents.map((d) => [d.docId, d.text]));
   const unitTexts = data.units.map((u) => textById.get(u.docId)!.slice(u.start, u.end));
   const links = linkUnits(data.chunks, data.units);
@@ -108,8 +140,9 @@ export function assembleStore(data: IndexData, dense: hnswlib.HierarchicalNSW, l
   return {
     ...data,
     documentById: new Map(data.documents.map((d) => [d.docId, d])),
-    dense,
-    lexical,
+    searchDense: search.searchDense,
+    searchLexical: search.searchLexical,
+    termIdf: search.termIdf,
     ...links,
     unitIsQuestion: unitTexts.map(isQuestion),
     chunkProse: links.chunkUnits.map((units) => (units.length ? units.filter((u) => !menu[u]).length / units.length : 1)),

@@ -1,10 +1,10 @@
 import { readCorpus, type CorpusDocument, type SkippedEntry } from "@/lib/corpus/read";
 import type { Embedder } from "@/lib/embeddings/types";
-import { readIndexData, writeIndex, type IndexDraft } from "@/lib/index/disk";
+import type { IndexDraft } from "@/lib/index/disk";
 import { textHash } from "@/lib/index/check";
 import { INDEX_FORMAT, type IndexManifest, type Unit } from "@/lib/index/format";
-import { withIngestLock } from "@/lib/index/lock";
-import { unitVector, type IndexData } from "@/lib/index/store";
+import { unitVector, type StoreData } from "@/lib/index/store";
+import { filesWriter, type IndexWriter, type IngestSession } from "@/lib/index/writer";
 import type { Chunk } from "@/lib/types";
 import { chunkDocument, DEFAULT_CHUNK_SETTINGS, type ChunkSettings } from "./chunk";
 import { documentUnits, SEGMENTER_VERSION, unitEmbeddingText } from "./units";
@@ -28,6 +28,8 @@ export type IngestOptions = {
   skipBad?: boolean;
   /** How long to wait for another ingest of the same data folder (default 10 minutes). */
   lockWaitMs?: number;
+  /** Where the index goes: by default the files store in `dataDir`; lib/index/source.ts picks the configured one. */
+  writer?: IndexWriter;
 };
 
 export type IngestSummary = {
@@ -45,9 +47,9 @@ export type IngestSummary = {
 /** What one document contributes to the index. */
 type DocumentPart = { doc: CorpusDocument; chunks: Chunk[]; units: Unit[]; vectors: Float32Array[] };
 
-async function previousIndex(dataDir: string, embedder: Embedder, settings: ChunkSettings): Promise<IndexData | null> {
+async function previousIndex(session: IngestSession, embedder: Embedder, settings: ChunkSettings): Promise<StoreData | null> {
   try {
-    const data = await readIndexData(dataDir);
+    const data = await session.previous();
     const m = data.manifest;
     const compatible =
       m.embedder.id === embedder.id &&
@@ -61,7 +63,7 @@ async function previousIndex(dataDir: string, embedder: Embedder, settings: Chun
   }
 }
 
-function reusePart(previous: IndexData, doc: CorpusDocument): DocumentPart {
+function reusePart(previous: StoreData, doc: CorpusDocument): DocumentPart {
   const units: Unit[] = [];
   const vectors: Float32Array[] = [];
   previous.units.forEach((u, i) => {
@@ -119,27 +121,28 @@ function assemble(parts: DocumentPart[], embedder: Embedder, settings: ChunkSett
   return { manifest, documents, chunks: parts.flatMap((p) => p.chunks), units, vectors };
 }
 
-function sameMetadata(previous: IndexData, doc: CorpusDocument): boolean {
+function sameMetadata(previous: StoreData, doc: CorpusDocument): boolean {
   const before = previous.documents.find((d) => d.docId === doc.docId);
   return !!before && before.title === doc.title && before.source === doc.source && before.publishedAt === doc.publishedAt;
 }
 
 /**
  * Builds or updates the index: only new or changed documents are embedded. One run at a time
- * per data folder: a second waits for the first (see lib/index/lock.ts).
+ * per index: a second waits for the first (lib/index/lock.ts, or Postgres's advisory lock).
  */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
-  return withIngestLock(options.dataDir, () => ingestLocked(options, started), {
+  const writer = options.writer ?? filesWriter(options.dataDir);
+  return writer.exclusive((session) => ingestLocked(session, options, started), {
     waitMs: options.lockWaitMs,
     onWait: (holder) => options.onProgress?.({ type: "waiting", ...holder }),
   });
 }
 
-async function ingestLocked(options: IngestOptions, started: number): Promise<IngestSummary> {
+async function ingestLocked(session: IngestSession, options: IngestOptions, started: number): Promise<IngestSummary> {
   const settings = options.settings ?? DEFAULT_CHUNK_SETTINGS;
   const { documents, skipped } = await readCorpus(options.corpusDir, { skipBad: options.skipBad });
-  const previous = await previousIndex(options.dataDir, options.embedder, settings);
+  const previous = await previousIndex(session, options.embedder, settings);
   const previousHash = new Map(previous?.manifest.documents.map((d) => [d.docId, d.hash]) ?? []);
   const isUnchanged = (doc: CorpusDocument) => !!previous && previousHash.get(doc.docId) === doc.hash;
   const current = new Set(documents.map((d) => d.docId));
@@ -173,6 +176,6 @@ async function ingestLocked(options: IngestOptions, started: number): Promise<In
     parts.push(part);
   }
   const data = assemble(parts, options.embedder, settings);
-  await writeIndex(options.dataDir, data);
+  await session.write(data);
   return summary(data, embeddedUnits);
 }

@@ -1,11 +1,9 @@
 import type { IndexStore } from "@/lib/index/store";
 
 /** Cosine similarity of the query to each of the nearest sentences (units). */
-export function nearestUnits(store: IndexStore, queryVector: Float32Array, count: number): Map<number, number> {
-  const k = Math.min(count, store.units.length);
-  if (k === 0) return new Map();
-  const { neighbors, distances } = store.dense.searchKnn(Array.from(queryVector), k);
-  return new Map(neighbors.map((unit, i) => [unit, 1 - distances[i]]));
+export async function nearestUnits(store: IndexStore, queryVector: Float32Array, count: number): Promise<Map<number, number>> {
+  const hits = await store.searchDense(queryVector, count);
+  return new Map(hits.map((h) => [h.unit, h.similarity]));
 }
 
 /**

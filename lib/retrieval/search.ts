@@ -1,5 +1,4 @@
 import type { IndexStore } from "@/lib/index/store";
-import { searchLexical } from "@/lib/index/lexical";
 import { terms } from "@/lib/text/normalize";
 import { derivedWords } from "@/lib/text/related-words";
 import { overlap } from "@/lib/text/spans";
@@ -83,19 +82,20 @@ function relatedQuery(query: string): string {
  * BM25 of the question, plus BM25 of its related words at a lower weight: a plain question
  * ("Who leads X?") finds the passage that says "leader" though it never says "leads".
  */
-function lexicalScores(store: IndexStore, query: string): Map<number, number> {
-  const scores = new Map(searchLexical(store.lexical, query, LEXICAL_CANDIDATES).map((h) => [h.index, h.score]));
+async function lexicalScores(store: IndexStore, query: string): Promise<Map<number, number>> {
   const related = relatedQuery(query);
+  const [direct, indirect] = await Promise.all([store.searchLexical(query, LEXICAL_CANDIDATES), related ? store.searchLexical(related, LEXICAL_CANDIDATES) : []]);
+  const scores = new Map(direct.map((h) => [h.index, h.score]));
   if (related) {
-    for (const h of searchLexical(store.lexical, related, LEXICAL_CANDIDATES)) scores.set(h.index, (scores.get(h.index) ?? 0) + RELATED_WORD_WEIGHT * h.score);
+    for (const h of indirect) scores.set(h.index, (scores.get(h.index) ?? 0) + RELATED_WORD_WEIGHT * h.score);
   }
   return scores;
 }
 
 /** Hybrid retrieval: nearest sentences grouped by chunk, fused with BM25 over chunks (and over the question's related words). */
-export function hybridSearch(store: IndexStore, query: string, queryVector: Float32Array, k: number): Retrieval {
-  const dense = chunkDenseScores(store, nearestUnits(store, queryVector, DENSE_CANDIDATES));
-  const lexical = lexicalScores(store, query);
+export async function hybridSearch(store: IndexStore, query: string, queryVector: Float32Array, k: number): Promise<Retrieval> {
+  const [units, lexical] = await Promise.all([nearestUnits(store, queryVector, DENSE_CANDIDATES), lexicalScores(store, query)]);
+  const dense = chunkDenseScores(store, units);
   const fused = fuseScores(dense, lexical)
     .map((r) => ({ ...r, score: r.score * (MENU_DISCOUNT + (1 - MENU_DISCOUNT) * store.chunkProse[r.chunk]) }))
     .sort((a, b) => b.score - a.score || a.chunk - b.chunk);

@@ -1,6 +1,5 @@
 import type { Engine } from "@/lib/engine/engine";
 import { ask } from "@/lib/engine/ask";
-import { searchLexical } from "@/lib/index/lexical";
 import type { IndexStore } from "@/lib/index/store";
 import { nearestUnits } from "@/lib/retrieval/dense";
 import { QueryEmbeddingCache } from "@/lib/retrieval/query-cache";
@@ -32,7 +31,7 @@ export async function retrievalTimings(store: IndexStore, questions: string[], v
   const vectorOf = (i: number) => vectors[i % questions.length];
   return {
     denseMs: summarize(await sample(all, (_q, i) => nearestUnits(store, vectorOf(i), 96))),
-    lexicalMs: summarize(await sample(all, (q) => searchLexical(store.lexical, q, 48))),
+    lexicalMs: summarize(await sample(all, (q) => store.searchLexical(q, 48))),
     hybridMs: summarize(await sample(all, (q, i) => hybridSearch(store, q, vectorOf(i), 6))),
   };
 }
@@ -50,7 +49,7 @@ export async function benchQueries(engine: Engine, questions: string[], rounds: 
   const exactMs = await sample(all, (_q, i) => exactTopK(store.vectors, dim, vectorOf(i), 96));
   let found = 0;
   for (const v of vectors) {
-    const hits = nearestUnits(store, v, 96);
+    const hits = await nearestUnits(store, v, 96);
     found += exactTopK(store.vectors, dim, v, 96).filter((u) => hits.has(u)).length;
   }
   const hnswRecall = found / (Math.min(96, store.units.length) * vectors.length);

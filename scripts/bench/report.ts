@@ -4,6 +4,7 @@ import type { CheckBench } from "./check";
 import type { StallResult } from "./stall";
 import type { QueryResult } from "./query";
 import type { Machine, Summary } from "./stats";
+import type { StoresResult } from "./stores";
 import type { HnswResult } from "./vectors";
 
 export type BenchResults = {
@@ -15,6 +16,7 @@ export type BenchResults = {
   check?: CheckBench;
   query?: QueryResult;
   hnsw?: HnswResult;
+  stores?: StoresResult;
   http?: HttpResult | { skipped: string };
 };
 
@@ -264,6 +266,18 @@ function pathologicalSection(runs: PathologicalRun[]): string {
   ].join("\n\n");
 }
 
+function storesSection(s: StoresResult): string {
+  const rows = s.runs.map((r) => [
+    r.store, r.sentences, r.chunks, r.indexBuildSeconds === undefined ? f(r.writeSeconds, 2) : `${f(r.writeSeconds, 2)} (HNSW built after the rows: ${f(r.indexBuildSeconds, 2)})`, f(r.loadSeconds, 2), `${f(r.denseMs.p50, 2)} / ${f(r.denseMs.p95, 2)}`,
+    `${f(r.lexicalMs.p50, 2)} / ${f(r.lexicalMs.p95, 2)}`, f(r.recallAt10, 3), f(r.memoryMiB.rss, 0), f(r.memoryMiB.heapUsed, 0), f(r.memoryMiB.arrayBuffers, 0),
+  ]);
+  return [
+    "### Index stores: files and Postgres",
+    `The same synthetic index in each store (copies of the live index's documents, sentence vectors shaped like real ones; scripts/bench/stores.ts). Postgres: ${s.postgres}. Write: the store's part of ingest (files: HNSW build, BM25, files; Postgres: the rows, the HNSW index and the BM25 postings, in one transaction). Load, queries and memory: a fresh app process per store (the embedder not loaded). Dense: the app's request, the 96 nearest sentences; lexical: BM25 top 48 of the dev questions. Recall@10: the store's vector index against exact cosine over 100 query vectors.`,
+    table(["store", "sentences", "chunks", "write s", "load s", "dense p50 / p95 ms", "lexical p50 / p95 ms", "recall@10", "RSS MiB", "heap MiB", "array buffers MiB"], rows),
+  ].join("\n\n");
+}
+
 export function renderMarkdown(r: BenchResults): string {
   return [
     "# Benchmark results",
@@ -276,6 +290,7 @@ export function renderMarkdown(r: BenchResults): string {
     r.check ? checkSection(r.check) : "",
     r.query ? querySection(r.query) : "",
     r.hnsw ? hnswSection(r.hnsw) : "",
+    r.stores ? storesSection(r.stores) : "",
     r.http ? httpSection(r.http) : "",
   ]
     .filter(Boolean)
