@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Brand } from "@/components/ui/brand";
 
-export const metadata: Metadata = { title: "Page not found · NATO Docs Q&A" };
+// The root layout's title template adds the collection's name.
+export const metadata: Metadata = { title: "Page not found" };
 
 /** Any unknown page: the app's frame with a way back, in landmarks like every other page. */
 export default function NotFound() {

@@ -126,7 +126,7 @@ test.describe("a collection about something else", () => {
   test.use({ baseURL: OTHER_COLLECTION.url });
 
   test("no page says NATO: chat, check and documents use the collection's own or neutral wording", async ({ page }) => {
-    for (const route of ["/", "/check", "/documents", "/documents/honey-bees", "/documents/nothing-here"]) {
+    for (const route of ["/", "/check", "/documents", "/documents/honey-bees", "/documents/nothing-here", "/no-such-page"]) {
       await page.goto(route);
       await expect(page.locator("body")).not.toBeEmpty();
       expect(await page.locator("body").innerText(), route).not.toMatch(/nato/i);
