@@ -38,7 +38,7 @@ export function CheckPage() {
   // A new result is brought into view: scroll only the page's own column, never the frame around it.
   useEffect(() => {
     const result = resultRef.current;
-    const column = result?.closest<HTMLElement>(".check-column");
+    const column = result?.closest<HTMLElement>(".page-column");
     if (!result || !column) return;
     const top = result.getBoundingClientRect().top - column.getBoundingClientRect().top + column.scrollTop;
     column.scrollTo({ top: Math.max(0, top - 16), behavior: "smooth" });
@@ -91,7 +91,7 @@ export function CheckPage() {
     <div ref={rootRef} className="app" data-panel-open={shown ? "" : undefined}>
       <PageHeader inert={covered} />
       <div className="app-body">
-        <main className="check-column" aria-label="Check a text" inert={covered}>
+        <main className="page-column" aria-label="Check a text" inert={covered}>
           <div className="check-inner">
             <h1 className="check-title">Check a text</h1>
             <p className="check-intro">
