@@ -4,6 +4,7 @@ import { fold, terms } from "@/lib/text/normalize";
 import { isMenu } from "@/lib/text/prose";
 import { questionAnswerKinds, type AnswerKind } from "@/lib/text/answer-kinds";
 import { relatedWords } from "@/lib/text/related-words";
+import { questionFocus } from "@/lib/text/question-focus";
 import type { Retrieval } from "@/lib/retrieval/search";
 import { dot, normalize } from "@/lib/embeddings/vector";
 import { sentenceStats, type SentenceStats } from "./sentence-stats";
@@ -37,6 +38,7 @@ export const FEATURES = [
   "windowDense", // question · the sentence with its neighbours: the answer may be spread over two
   "passageCoverage", // share of the question's weighted terms (or related words) its passage, title and headings hold
   "sameForm", // share of the question's weighted terms the sentence holds in the very same word form ("founded", not "founding")
+  "focus", // share of the nouns the question asks about ("how many *troops*") it holds, or related words; -1 none of them, 0 the question names none
 ] as const;
 
 export type Candidate = { unit: number; passageRank: number; features: number[] };
@@ -54,6 +56,8 @@ export type QuestionProfile = {
   wanted: AnswerKind[];
   /** Each question term with the word forms the question uses it in. */
   forms: Map<string, Set<string>>;
+  /** For each noun the question asks about, its stem and the stems of related words. */
+  focus: Set<string>[];
 };
 
 const KEY_VALUE = /^[\s\-*•]*\p{Lu}[\p{L}\d ]{1,30}:\s/u;
@@ -106,6 +110,7 @@ export function questionProfile(stats: SentenceStats, question: string, vector: 
     related: relatedStems(question),
     wanted: questionAnswerKinds(question),
     forms: wordForms(question),
+    focus: questionFocus(question).map((word) => new Set([...terms(word), ...relatedWords(word).flatMap((r) => terms(r))])),
   };
 }
 
@@ -124,6 +129,13 @@ function matchTerms(q: QuestionProfile, present: Set<string>): TermMatch {
     else missing = Math.max(missing, w);
   }
   return { exact: exact / q.total, related: related / q.total, plain: q.weights.size ? plain / q.weights.size : 0, missingRare: missing / q.maxWeight };
+}
+
+/** +share of the question's focus nouns the terms hold (or related words), -1 for none, 0 when the question names none. */
+function focusHeld(q: QuestionProfile, present: Set<string>): number {
+  if (!q.focus.length) return 0;
+  const held = q.focus.filter((stems) => [...stems].some((s) => present.has(s))).length;
+  return held ? held / q.focus.length : -1;
 }
 
 function coverageOf(q: QuestionProfile, present: Set<string> | undefined): number {
@@ -240,5 +252,6 @@ function sentenceFeatures(store: IndexStore, stats: SentenceStats, q: QuestionPr
     dot(q.vector, windowVector(store, unit)),
     passageMatch.exact + passageMatch.related,
     sameFormCoverage(q, text),
+    focusHeld(q, present),
   ];
 }

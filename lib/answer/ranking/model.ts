@@ -3,7 +3,7 @@ import fitted from "./weights.json";
 import { FEATURES, type Candidate } from "./features";
 
 /** What refusal looks at: the best-ranked sentence's evidence. */
-export const REFUSAL_FEATURES = ["score", "margin", "dense", "coverage", "related", "plainCoverage", "answerType", "missingRare", "headingDense", "unknownWords", "passageCoverage", "bestPassageCoverage"] as const;
+export const REFUSAL_FEATURES = ["score", "margin", "dense", "coverage", "related", "plainCoverage", "answerType", "missingRare", "headingDense", "unknownWords", "passageCoverage", "bestPassageCoverage", "focus"] as const;
 
 /** The fitted model: a linear sentence ranker and a logistic answer-or-refuse classifier. */
 export const weightsSchema = z.object({
@@ -69,6 +69,7 @@ export function refusalFeatures(ranked: RankedSentence[], unknownWords: number):
     unknownWords,
     feature(top, "passageCoverage"),
     Math.max(...ranked.slice(0, REFUSAL_DEPTH).map((s) => feature(s, "passageCoverage"))),
+    feature(top, "focus"),
   ];
 }
 
