@@ -47,6 +47,19 @@ describe("splitSentences", () => {
     }
   });
 
+  it("starts a sentence at each dated headline of a flattened news feed, not at a date in prose", () => {
+    const feed = "Latest news 04 Mar. 2024 Hives reopen after winter 01 Mar. 2024 VIDEO: Drones leave the hive The story of a queen 22 Feb. 2024 In early February the colony swarmed.";
+    expect(sentences(feed)).toEqual([
+      "Latest news",
+      "04 Mar. 2024 Hives reopen after winter",
+      "01 Mar. 2024 VIDEO: Drones leave the hive The story of a queen",
+      "22 Feb. 2024 In early February the colony swarmed.",
+    ]);
+    for (const prose of ["The treaty was signed on 4 April 1949 In Washington by twelve states.", "Two dates matter, 4 April 1949 Signing day and 24 August 1949 Entry into force."]) {
+      expect(sentences(prose)).toEqual([prose]);
+    }
+  });
+
   // Many lines that never end a sentence ("12, 34,") make one block; reading the whole block at
   // each line made this quadratic (about 5 s for 200 KB, minutes for 1 MB).
   it("stays linear on a long file of lines that run on", () => {

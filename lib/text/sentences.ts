@@ -224,11 +224,28 @@ function splitMenuRun(text: string, span: Span): Span[] {
   return [span];
 }
 
+// A date stamp that opens a headline ("04 Mar. 2024 NATO Allies train…"): in prose a date follows a
+// preposition or a comma ("signed on 4 April 1949 in…"), in a news feed it follows the last headline.
+const HEADLINE_DATE =
+  /(?<!\b(?:on|in|of|from|to|until|till|by|since|between|and|or|before|after|dated)\s|[,(]\s?)\b\d{1,2} \p{Lu}\p{Ll}{2,8}\.? \d{4}\s+(?=["“'‘]?\p{Lu})/gu;
+
+/**
+ * A news page's feed flattened into one run ("04 Mar. 2024 An army marches… 01 Mar. 2024 NATO
+ * Allies train…", "The story of X 22 Feb. 2024 In early February…"): each dated headline or
+ * dated text starts a sentence of its own, so a claim is one headline.
+ */
+function splitDatedFeed(text: string, span: Span): Span[] {
+  const sentence = text.slice(span.start, span.end);
+  const cuts = [...sentence.matchAll(HEADLINE_DATE)].map((m) => span.start + m.index);
+  const starts = [span.start, ...cuts.filter((c) => c > span.start)];
+  return starts.map((start, i) => ({ start, end: starts[i + 1] ?? span.end }));
+}
+
 /** Sentences of text[from, to) as trimmed, non-empty document offsets, in order. */
 export function splitSentences(text: string, from = 0, to = text.length, max = MAX_SENTENCE_CHARS): Span[] {
   const out: Span[] = [];
   for (const block of lineBlocks(text, from, to)) {
-    for (const sentence of splitBlock(text, block).flatMap((s) => splitMenuRun(text, s))) {
+    for (const sentence of splitBlock(text, block).flatMap((s) => splitMenuRun(text, s)).flatMap((s) => splitDatedFeed(text, s))) {
       const trimmed = trim(text, sentence);
       if (!trimmed) continue;
       for (const piece of cutLong(text, trimmed, max)) {
