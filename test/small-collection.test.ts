@@ -12,6 +12,8 @@ The queen lays up to 2,000 eggs a day and can live for several years.
 Drones do not sting, and they die after mating.
 Workers make honey from nectar and store it in wax cells.
 Beekeepers harvest honey in late summer.
+The BBKA stands behind every new beekeeper with courses each spring.
+Founded in 1874, the British Beekeepers Association (BBKA) now has 28,000 members.
 `;
 
 let collection: Collection;
@@ -33,6 +35,12 @@ describe("a one-document collection", () => {
   it("answers with the sentence that holds the kind of answer asked for", async () => {
     const response = await ask({ question: "How many eggs does the queen lay?" }, engine, { llm: null });
     expect(response.answer).toMatch(/2,000 eggs/);
+  });
+
+  it("spells out an acronym from the sentence that expands it, not one that shares the question's words", async () => {
+    const response = await ask({ question: "What does BBKA stand for?" }, engine, { llm: null });
+    expect(response.answered).toBe(true);
+    expect(response.answer.split(/\[\d+\]/)[0]).toMatch(/British Beekeepers Association/);
   });
 
   it("refuses a question about something it never mentions", async () => {

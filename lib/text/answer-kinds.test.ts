@@ -17,6 +17,9 @@ describe("questionAnswerKinds", () => {
     ["How does the council make decisions?", ["reason"]],
     ["Which organization runs the programme?", ["organization"]],
     ["What is NATO?", ["definition"]],
+    ["What does NATO stand for?", ["expansion"]],
+    ["What is OSCE short for?", ["expansion"]],
+    ["What does collective defence mean?", ["definition"]],
     ["What's the International Military Staff?", ["definition"]],
     ["Has the summit happened yet, and where was it?", ["place"]],
   ])("%s -> %j", (question, kinds) => {

@@ -5,7 +5,7 @@
 import { MONTH, namedEntities } from "./named-entities";
 import { wordNumber } from "./numbers";
 
-export const ANSWER_KINDS = ["person", "place", "organization", "date", "number", "percent", "money", "reason", "definition"] as const;
+export const ANSWER_KINDS = ["person", "place", "organization", "date", "number", "percent", "money", "reason", "definition", "expansion"] as const;
 
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
@@ -19,7 +19,8 @@ const QUESTION_RULES: [RegExp, AnswerKind[]][] = [
   [/^(?:what|which) (?:organi[sz]ations?|alliances?|company|companies|agency|agencies|institutions?|body|bodies|group|groups|party|parties)\b/, ["organization"]],
   [/^who(?:m|se)?\b/, ["person", "organization"]],
   [/^why\b|^how come\b|^what (?:reason|purpose)\b|^what (?:is|was|are|were) the (?:reasons?|purpose|causes?)\b|^what (?:caused|led to|prompted)\b|^how (?:do|does|did|is|are|was|were|can|could|would|will|has|have)\b/, ["reason"]],
-  [/^what (?:does|did) .+ (?:mean|stand for)\b/, ["definition"]],
+  [/^what (?:does|did) .+ stand for\b|^what (?:is|was) .+ (?:short for|an? (?:abbreviation|acronym) (?:of|for))\b/, ["expansion"]],
+  [/^what (?:does|did) .+ mean\b/, ["definition"]],
 ];
 
 // The wh-word that asks: at the start of the question or of a clause ("Out of 28, how many ...",

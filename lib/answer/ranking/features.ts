@@ -5,6 +5,7 @@ import { isMenu } from "@/lib/text/prose";
 import { questionAnswerKinds, type AnswerKind } from "@/lib/text/answer-kinds";
 import { relatedWords } from "@/lib/text/related-words";
 import { questionFocus } from "@/lib/text/question-focus";
+import { acronymCandidates, spellsOut } from "@/lib/text/acronyms";
 import type { Retrieval } from "@/lib/retrieval/search";
 import { dot, normalize } from "@/lib/embeddings/vector";
 import { sentenceStats, type SentenceStats } from "./sentence-stats";
@@ -58,6 +59,8 @@ export type QuestionProfile = {
   forms: Map<string, Set<string>>;
   /** For each noun the question asks about, its stem and the stems of related words. */
   focus: Set<string>[];
+  /** Words of the question that may be acronyms it asks to spell out ("What does NATO stand for?"). */
+  acronyms: string[];
 };
 
 const KEY_VALUE = /^[\s\-*•]*\p{Lu}[\p{L}\d ]{1,30}:\s/u;
@@ -98,8 +101,13 @@ function sameFormCoverage(q: QuestionProfile, text: string): number {
   return held / q.total;
 }
 
+/** Words that frame a request to spell out an acronym and are not its subject ("What does X *stand for*?"). */
+const EXPANSION_FRAME = /\b(?:stands?|short|abbreviation|acronym)\b/gi;
+
 export function questionProfile(stats: SentenceStats, question: string, vector: Float32Array): QuestionProfile {
-  const weights = new Map([...new Set(terms(question))].map((t) => [t, stats.idf(t)]));
+  const wanted = questionAnswerKinds(question);
+  const subject = wanted.includes("expansion") ? question.replace(EXPANSION_FRAME, " ") : question;
+  const weights = new Map([...new Set(terms(subject))].map((t) => [t, stats.idf(t)]));
   const values = [...weights.values()];
   return {
     vector,
@@ -108,8 +116,9 @@ export function questionProfile(stats: SentenceStats, question: string, vector: 
     maxWeight: Math.max(1e-9, ...values),
     pairs: lexicalTerms(question).filter((t) => t.includes(" ")),
     related: relatedStems(question),
-    wanted: questionAnswerKinds(question),
+    wanted,
     forms: wordForms(question),
+    acronyms: acronymCandidates(question),
     focus: questionFocus(question).map((word) => new Set([...terms(word), ...relatedWords(word).flatMap((r) => terms(r))])),
   };
 }
@@ -193,13 +202,13 @@ const ENTITY_KINDS = new Set<AnswerKind>(["person", "place", "organization"]);
  * counts only when the question does not already name it: "Who leads X?" is not answered by
  * a sentence that names only X.
  */
-function holdsAnswerKind(stats: SentenceStats, q: QuestionProfile, unit: number): boolean {
+function holdsAnswerKind(store: IndexStore, stats: SentenceStats, q: QuestionProfile, unit: number): boolean {
   const kinds = stats.kinds(unit);
-  return q.wanted.some((kind) =>
-    ENTITY_KINDS.has(kind)
-      ? stats.entities(unit).some((e) => e.kind === kind && e.terms.some((t) => !q.weights.has(t)))
-      : kinds.has(kind),
-  );
+  return q.wanted.some((kind) => {
+    if (ENTITY_KINDS.has(kind)) return stats.entities(unit).some((e) => e.kind === kind && e.terms.some((t) => !q.weights.has(t)));
+    if (kind === "expansion") return q.acronyms.some((a) => spellsOut(unitText(store, unit), a));
+    return kinds.has(kind);
+  });
 }
 
 /** The sentence's vector summed with its neighbours' in the same document, unit length. */
@@ -226,7 +235,7 @@ function sentenceFeatures(store: IndexStore, stats: SentenceStats, q: QuestionPr
   const previous = unit > 0 && store.units[unit - 1].docId === u.docId ? stats.terms[unit - 1] : undefined;
   const novel = [...present].filter((t) => !q.weights.has(t)).length;
   const dense = dot(q.vector, unitVector(store, unit));
-  const answerType = q.wanted.length ? (holdsAnswerKind(stats, q, unit) ? 1 : -1) : 0;
+  const answerType = q.wanted.length ? (holdsAnswerKind(store, stats, q, unit) ? 1 : -1) : 0;
   return [
     dense,
     heading >= 0 ? dot(q.vector, unitVector(store, heading)) : 0,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import fitted from "./weights.json";
 import { FEATURES, type Candidate } from "./features";
+import { questionAnswerKinds, type AnswerKind } from "@/lib/text/answer-kinds";
 
 /** What refusal looks at: the best-ranked sentence's evidence. */
 export const REFUSAL_FEATURES = ["score", "margin", "dense", "coverage", "related", "plainCoverage", "answerType", "missingRare", "headingDense", "unknownWords", "passageCoverage", "bestPassageCoverage", "focus"] as const;
@@ -45,6 +46,19 @@ export function rankCandidates(candidates: Candidate[], weights: ModelWeights = 
   return candidates
     .map((c) => ({ ...c, score: linear(weights.ranker, FEATURES, c.features) }))
     .sort((a, b) => b.score - a.score || a.passageRank - b.passageRank);
+}
+
+/**
+ * Kinds of answer found exactly enough to require: a question asking to spell out an acronym is
+ * answered by a sentence that spells it out, whatever else ranks above it.
+ */
+const REQUIRED_KINDS = new Set<AnswerKind>(["expansion"]);
+
+/** Only the sentences holding a required kind of answer, when the question asks for one and any does. */
+export function requireAnswerKind(ranked: RankedSentence[], question: string): RankedSentence[] {
+  if (!questionAnswerKinds(question).some((k) => REQUIRED_KINDS.has(k))) return ranked;
+  const holding = ranked.filter((s) => feature(s, "answerType") > 0);
+  return holding.length ? holding : ranked;
 }
 
 /** How many of the best sentences refusal looks at for the question's words. */

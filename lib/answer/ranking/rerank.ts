@@ -2,7 +2,7 @@ import type { IndexStore } from "@/lib/index/store";
 import type { Retrieval } from "@/lib/retrieval/search";
 import { candidateFeatures, unknownWordShare } from "./features";
 import { withSentenceMatches } from "./sentence-matches";
-import { fittedWeights, rankCandidates, type ModelWeights, type RankedSentence } from "./model";
+import { fittedWeights, rankCandidates, requireAnswerKind, type ModelWeights, type RankedSentence } from "./model";
 
 export type RankedRetrieval = {
   retrieval: Retrieval;
@@ -19,7 +19,7 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
  */
 export function rerankBySentences(store: IndexStore, retrieved: Retrieval, question: string, k: number, model: ModelWeights = fittedWeights()): RankedRetrieval {
   const wide = withSentenceMatches(store, retrieved, question);
-  const ranked = rankCandidates(candidateFeatures(store, wide, question), model);
+  const ranked = requireAnswerKind(rankCandidates(candidateFeatures(store, wide, question), model), question);
   const best = new Map<number, number>();
   for (const s of ranked) if (!best.has(s.passageRank)) best.set(s.passageRank, s.score);
   const order = wide.chunks

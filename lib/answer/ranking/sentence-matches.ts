@@ -1,4 +1,6 @@
-import type { IndexStore } from "@/lib/index/store";
+import { unitText, type IndexStore } from "@/lib/index/store";
+import { acronymCandidates, spellsOut } from "@/lib/text/acronyms";
+import { questionAnswerKinds } from "@/lib/text/answer-kinds";
 import { terms } from "@/lib/text/normalize";
 import { derivedWords } from "@/lib/text/related-words";
 import { toPassage, type Retrieval } from "@/lib/retrieval/search";
@@ -22,10 +24,20 @@ function questionTerms(question: string): Map<string, Set<string>> {
   return out;
 }
 
+/** Sentences that spell out an acronym the question asks about ("What does NATO stand for?"), in order. */
+function expansionUnits(store: IndexStore, question: string): number[] {
+  if (!questionAnswerKinds(question).includes("expansion")) return [];
+  const stats = sentenceStats(store);
+  return acronymCandidates(question).flatMap((acronym) =>
+    terms(acronym).flatMap((t) => stats.unitsWith(t)).filter((u) => spellsOut(unitText(store, u), acronym)),
+  );
+}
+
 /**
  * The passages of the sentences that hold most of the question's rare words (or words derived
  * from them), added to a retrieval that missed them: a short fact ("Leader Name: …") matches a
  * plain question word for word but is outvoted inside its chunk, by meaning and by BM25 alike.
+ * A sentence spelling out an acronym asked about comes first: it shares no word but the acronym.
  */
 export function withSentenceMatches(store: IndexStore, retrieval: Retrieval, question: string): Retrieval {
   const stats = sentenceStats(store);
@@ -37,8 +49,8 @@ export function withSentenceMatches(store: IndexStore, retrieval: Retrieval, que
   }
   const have = new Set(retrieval.chunks);
   const added: number[] = [];
-  const best = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SENTENCE_MATCHES);
-  for (const [unit] of best) {
+  const best = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SENTENCE_MATCHES).map(([unit]) => unit);
+  for (const unit of [...expansionUnits(store, question), ...best]) {
     const chunk = store.unitChunks[unit][0];
     if (chunk === undefined || have.has(chunk) || added.length === ADDED_PASSAGES) continue;
     have.add(chunk);
