@@ -62,6 +62,10 @@ describe("sentenceAnswerKinds", () => {
     expect(sentenceAnswerKinds("The plan was delayed because the vote failed.").has("reason")).toBe(true);
     expect(sentenceAnswerKinds("The council is a body that sets goals.").has("definition")).toBe(true);
     expect(sentenceAnswerKinds("Ships patrolled the coast.").has("reason")).toBe(false);
+    // A purpose is a reason too: "why was it set up?" is answered by what it was set up to do.
+    expect(sentenceAnswerKinds("Its primary purpose was to block expansion in Europe.").has("reason")).toBe(true);
+    expect(sentenceAnswerKinds("The league was founded in 1920 to keep the peace.").has("reason")).toBe(true);
+    expect(sentenceAnswerKinds("The league was founded in 1920 in Geneva.").has("reason")).toBe(false);
   });
 
   it("sees people and organizations", () => {

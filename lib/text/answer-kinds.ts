@@ -48,7 +48,7 @@ const PERCENT = /\d\s?%|\b(?:per ?cent|percent|percentage)\b/i;
 const MONEY = /[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:bn|m|million|billion|trillion)?\s?(?:dollars|euros|pounds|yen|usd|eur|gbp)\b/i;
 const NUMBER_TOKEN = /^\d[\d,.]*(?:bn|m|k|km|st|nd|rd|th)?$/;
 const REASON =
-  /\b(?:because|due to|owing to|thanks to|as a result|as a consequence|in order to|so as to|so that|in response to|in reaction to|after|following|therefore|thus|hence|consequently|caused by|led to|resulted in|the (?:reason|purpose|aim|goal|objective) (?:of|for|is|was))\b/i;
+  /\b(?:because|due to|owing to|thanks to|as a result|as a consequence|in order to|so as to|so that|in response to|in reaction to|after|following|therefore|thus|hence|consequently|caused by|led to|resulted in|the (?:reason|purpose|aim|goal|objective) (?:of|for|is|was))\b|\b(?:reason|purpose|aim|goal|objective|mission)s?\b[^.;]{0,40}\b(?:is|was|are|were) to\b|\b(?:created|formed|founded|established|set up|designed|intended|meant|aims?|aimed|seeks?|sought) (?:in \d{4} )?to \w+/i;
 const DEFINITION =
   /\b(?:is|are|was|were) (?:an?|the) \w+|\b(?:refers? to|is defined as|stands? for|means|is known as|is called)\b|^[^,]{2,60}\s[-–—(]\s?(?:the |an? )?[A-Z]/;
 
