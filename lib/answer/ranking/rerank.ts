@@ -12,22 +12,25 @@ export type RankedRetrieval = {
 };
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
+const logAddExp = (a: number, b: number) => Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b)));
 
 /**
- * Ranks the sentences of a wide retrieval with the fitted model and keeps the k passages
- * holding the best sentences, best first: the passage order people and the answerers see.
+ * Ranks the sentences of a wide retrieval with the fitted model and keeps the k passages whose
+ * sentences weigh most, best first: the passage order people and the answerers see.
  */
 export function rerankBySentences(store: IndexStore, retrieved: Retrieval, question: string, k: number, model: ModelWeights = fittedWeights()): RankedRetrieval {
   const wide = withSentenceMatches(store, retrieved, question);
   const ranked = requireAnswerKind(rankCandidates(candidateFeatures(store, wide, question), model), question);
-  const best = new Map<number, number>();
-  for (const s of ranked) if (!best.has(s.passageRank)) best.set(s.passageRank, s.score);
+  // A passage weighs all its sentences (log-sum-exp of their scores): one with several good
+  // sentences outranks one lucky line.
+  const support = new Map<number, number>();
+  for (const s of ranked) support.set(s.passageRank, logAddExp(support.get(s.passageRank) ?? -Infinity, s.score));
   const order = wide.chunks
     .map((_, rank) => rank)
-    .sort((a, b) => (best.get(b) ?? -Infinity) - (best.get(a) ?? -Infinity) || a - b)
+    .sort((a, b) => (support.get(b) ?? -Infinity) - (support.get(a) ?? -Infinity) || a - b)
     .slice(0, k);
   const newRank = new Map(order.map((old, i) => [old, i]));
-  const score = (old: number) => round(1 / (1 + Math.exp(-(best.get(old) ?? -10))));
+  const score = (old: number) => round(1 / (1 + Math.exp(-(support.get(old) ?? -10))));
   return {
     retrieval: {
       ...wide,
