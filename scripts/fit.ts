@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { getEngine } from "@/lib/engine/engine";
@@ -31,8 +32,9 @@ async function main(): Promise<void> {
   await fs.writeFile(WEIGHTS_FILE, `${JSON.stringify(model, null, 2)}\n`);
   console.log(`Fitted on ${questions.length} questions of ${file}; wrote ${WEIGHTS_FILE}.`);
   console.log("Cross-validated figures: npm run eval (train, 5 folds, beside dev).");
-  // Checking judges claims with the ranker just fitted, so its thresholds follow.
-  await fitClaims();
+  // Checking judges claims with the ranker just fitted, so its thresholds follow, in a process of
+  // its own: this one imported the weights file before rewriting it.
+  execFileSync(process.execPath, [...process.execArgv, process.argv[1], "--claims"], { stdio: "inherit" });
 }
 
 main().catch((error: unknown) => {
