@@ -14,6 +14,9 @@ Workers make honey from nectar and store it in wax cells.
 Beekeepers harvest honey in late summer.
 The BBKA stands behind every new beekeeper with courses each spring.
 Founded in 1874, the British Beekeepers Association (BBKA) now has 28,000 members.
+
+The three castes of a colony are:
+| | Queen | Drones | Workers | |
 `;
 
 let collection: Collection;
@@ -41,6 +44,11 @@ describe("a one-document collection", () => {
     const response = await ask({ question: "What does BBKA stand for?" }, engine, { llm: null });
     expect(response.answered).toBe(true);
     expect(response.answer.split(/\[\d+\]/)[0]).toMatch(/British Beekeepers Association/);
+  });
+
+  it("never cites a table row, nor the line that only introduces it", async () => {
+    const response = await ask({ question: "What are the castes of a colony?" }, engine, { llm: null });
+    expect(response.answer).not.toMatch(/\||are:/);
   });
 
   it("refuses a question about something it never mentions", async () => {

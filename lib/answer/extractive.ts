@@ -7,6 +7,7 @@ import { clip, overlap, type Span } from "@/lib/text/spans";
 import type { Passage } from "@/lib/types";
 import { answerProbability, fittedWeights, type ModelWeights, type RankedSentence } from "./ranking/model";
 import { selectSentences } from "./ranking/select";
+import { isCandidate } from "./ranking/features";
 import type { Answer, AnswerInput } from "./types";
 
 export const EXTRACTIVE_MODEL = "extractive";
@@ -53,8 +54,9 @@ function claimSpan(store: IndexStore, passage: Passage, unit: number): Span {
   const u = store.units[unit];
   const previous = store.units[unit - 1];
   const next = store.units[unit + 1];
-  const start = LEANS_BACK.test(unitText(store, unit)) && previous?.docId === u.docId && previous.start >= passage.start ? previous.start : u.start;
-  const extend = u.end - u.start < MIN_STANDALONE && next?.docId === u.docId && next.end <= passage.end;
+  // A neighbour comes along only if it could be a claim itself: never a table, menu or heading.
+  const start = LEANS_BACK.test(unitText(store, unit)) && previous?.docId === u.docId && previous.start >= passage.start && isCandidate(store, unit - 1) ? previous.start : u.start;
+  const extend = u.end - u.start < MIN_STANDALONE && next?.docId === u.docId && next.end <= passage.end && isCandidate(store, unit + 1);
   return clip({ start, end: extend ? next.end : u.end }, passage);
 }
 

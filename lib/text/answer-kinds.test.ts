@@ -52,6 +52,10 @@ describe("sentenceAnswerKinds", () => {
   it("does not count a year as a quantity", () => {
     expect(sentenceAnswerKinds("It happened in 1999.").has("number")).toBe(false);
     expect(sentenceAnswerKinds("Thirty-two members agreed.").has("number")).toBe(true);
+    // A number that names something is not a count: "Article 4", "Resolution 1199".
+    expect(sentenceAnswerKinds("Several countries again invoked Article 4.").has("number")).toBe(false);
+    expect(sentenceAnswerKinds("The council passed Resolution 1199 on Tuesday.").has("number")).toBe(false);
+    expect(sentenceAnswerKinds("In 32 countries the law and NATO's 32 members agree.").has("number")).toBe(true);
   });
 
   it("sees percentages and money", () => {

@@ -64,12 +64,17 @@ function hasDate(sentence: string): boolean {
   );
 }
 
-/** A count or measure other than a year ("12 countries", "thirty-two members", "1,340km"). */
+/** A capitalised word that names the number after it ("Article 5", "Resolution 1199", "Defender 24"), not a possessive. */
+const NAMING_WORD = /^\p{Lu}[\p{L}-]*$/u;
+
+/** A count or measure other than a year ("12 countries", "thirty-two members", "1,340km"); not a name's number ("Article 4"). */
 function hasNumber(sentence: string): boolean {
-  return sentence
-    .split(/[\s()]+/)
-    .map((t) => t.replace(/^[^\w$£€¥]+|[^\w%]+$/g, ""))
-    .some((t) => (NUMBER_TOKEN.test(t) && !/^(?:1[0-9]|20)\d\ds?$/.test(t)) || (t.toLowerCase() !== "one" && wordNumber(t) !== null));
+  const raw = sentence.split(/[\s()]+/);
+  const tokens = raw.map((t) => t.replace(/^[^\w$£€¥]+|[^\w%]+$/g, ""));
+  const named = (i: number) => i > 1 && NAMING_WORD.test(raw[i - 1]);
+  return tokens.some(
+    (t, i) => (NUMBER_TOKEN.test(t) && !/^(?:1[0-9]|20)\d\ds?$/.test(t) && !named(i)) || (t.toLowerCase() !== "one" && wordNumber(t) !== null),
+  );
 }
 
 /** The kinds of answer a sentence can give. */

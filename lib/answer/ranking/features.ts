@@ -162,11 +162,19 @@ const inPointerSection = (store: IndexStore, chunk: number) => store.chunks[chun
 /** Wiki table markup flattened into text ("| | NATO members | |"). */
 const isTableRow = (text: string) => (text.match(/\|/g) ?? []).length >= 3;
 
-/** Sentences that can be claims: not headings or questions, menus, page furniture or scraps. */
-function isCandidate(store: IndexStore, unit: number): boolean {
+const statesSomething = (text: string) =>
+  text.length >= MIN_SENTENCE_CHARS && /\p{L}{3}/u.test(text) && !isMenu(text) && !FURNITURE.test(text) && !isTableRow(text);
+
+/**
+ * Sentences that can be claims: not headings or questions, menus, page furniture or scraps, nor
+ * a sentence introducing a list ("The 32 members are:") that is not prose itself.
+ */
+export function isCandidate(store: IndexStore, unit: number): boolean {
   if (store.unitIsQuestion[unit]) return false;
   const text = unitText(store, unit);
-  return text.length >= MIN_SENTENCE_CHARS && /\p{L}{3}/u.test(text) && !isMenu(text) && !FURNITURE.test(text) && !isTableRow(text);
+  if (!statesSomething(text)) return false;
+  const next = store.units[unit + 1];
+  return !/:\s*$/.test(text) || (next?.docId === store.units[unit].docId && statesSomething(unitText(store, unit + 1)));
 }
 
 /** Share of the question's words (by count) that no sentence of the collection uses. */
