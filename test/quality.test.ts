@@ -17,8 +17,8 @@ const FOLDS = 5;
  * a change makes answers worse on the validation set or, cross-validated, on the training set.
  */
 const FLOORS = {
-  dev: { accuracy: 0.8, citedSupport: 0.8, oosRefusal: 1, wronglyRefused: 0.06, recall6: 0.9 },
-  train: { accuracy: 0.7, citedSupport: 0.7, oosRefusal: 0.5, wronglyRefused: 0.07, recall6: 0.83 },
+  dev: { accuracy: 0.85, citedSupport: 0.8, oosRefusal: 1, wronglyRefused: 0.06, recall6: 0.85 },
+  train: { accuracy: 0.74, citedSupport: 0.77, oosRefusal: 0.6, wronglyRefused: 0.05, recall6: 0.86 },
 };
 
 type SetResult = { metrics: EvalMetrics; retrievers: RetrieverRecall[] };
@@ -46,9 +46,10 @@ describe.each(["dev", "train"] as const)("%s.jsonl (train cross-validated)", (na
     expect(metrics.wronglyRefused).toBeLessThanOrEqual(FLOORS[name].wronglyRefused);
   });
 
-  it("ranks the supporting passage higher than plain BM25 does, and finds it in the top 6", () => {
+  it("ranks the supporting passage higher than plain BM25 does, and finds it in the top 6 as often", () => {
     const ranked = recall("hybrid + sentence ranker");
     expect(ranked.recall["@6"]).toBeGreaterThanOrEqual(FLOORS[name].recall6);
+    expect(ranked.recall["@6"]).toBeGreaterThanOrEqual(recall("lexical").recall["@6"]);
     expect(ranked.mrr).toBeGreaterThan(recall("lexical").mrr);
     expect(ranked.recall["@1"]).toBeGreaterThan(recall("lexical").recall["@1"]);
   });
