@@ -29,4 +29,14 @@ describe("corpusChangesSinceIndex", () => {
     await collection.ingest();
     expect(await changes()).toEqual([]);
   });
+
+  it("asks for a rebuild when the index was split into sentences by an older splitter", async () => {
+    await collection.ingest();
+    const manifestFile = path.join(collection.data, "current", "manifest.json");
+    const manifest = JSON.parse(await fs.readFile(manifestFile, "utf8"));
+    await fs.writeFile(manifestFile, JSON.stringify({ ...manifest, chunking: { ...manifest.chunking, segmenter: manifest.chunking.segmenter - 1 } }));
+    expect(await changes()).toEqual(["the sentence splitter has changed since the index was built"]);
+    await collection.ingest();
+    expect(await changes()).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import { fileHash, listCorpus, readCorpusFile } from "@/lib/corpus/read";
 import { AppError } from "@/lib/errors";
 import { readIndexData } from "@/lib/index/disk";
 import type { IndexData } from "@/lib/index/store";
+import { SEGMENTER_VERSION } from "./units";
 
 function named(count: number, what: string, files: string[]): string[] {
   return count ? [`${count} ${what} (${files.join(", ")})`] : [];
@@ -32,6 +33,8 @@ export async function corpusChangesSinceIndex(corpusDir: string, dataDir: string
   if (index instanceof Error) {
     return [index instanceof AppError && index.code === "index_missing" ? "there is no index yet" : "the index is outdated or damaged"];
   }
+  // A newer sentence splitter (answer kinds are read per sentence too) means every document again.
+  if (index.manifest.chunking.segmenter !== SEGMENTER_VERSION) return ["the sentence splitter has changed since the index was built"];
   const indexed = new Map(index.manifest.documents.map((d) => [d.file, d.hash]));
   const { files } = await listCorpus(corpusDir);
   const added: string[] = [];
