@@ -51,6 +51,16 @@ describe("a one-document collection", () => {
     expect(response.answer).not.toMatch(/\||are:/);
   });
 
+  it("answers a follow-up with the next fact, not the last answer again", async () => {
+    const history = [
+      { role: "user" as const, content: "How long does a worker bee live?" },
+      { role: "assistant" as const, content: "In summer a worker lives about six weeks. [1]" },
+    ];
+    const response = await ask({ question: "and the queen?", history }, engine, { llm: null });
+    expect(response.answer.split(/\[\d+\]/)[0]).toMatch(/queen/);
+    expect(response.answer).not.toMatch(/six weeks/);
+  });
+
   it("refuses a question about something it never mentions", async () => {
     const response = await ask({ question: "Who won the 2018 football World Cup?" }, engine, { llm: null });
     expect(response.answered).toBe(false);

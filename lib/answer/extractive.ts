@@ -1,7 +1,7 @@
 import { numberClaims, type Claim } from "@/lib/citations/numbering";
 import { NOT_COVERED } from "@/lib/citations/refusal";
 import { unitText, type IndexStore } from "@/lib/index/store";
-import { readable } from "@/lib/text/normalize";
+import { readable, terms } from "@/lib/text/normalize";
 import { disagree } from "@/lib/text/numbers";
 import { clip, overlap, type Span } from "@/lib/text/spans";
 import type { Passage } from "@/lib/types";
@@ -78,6 +78,26 @@ function distinct(claims: Claim[]): Claim[] {
   return kept;
 }
 
+/**
+ * Share of a sentence's words the previous answer holds from which it repeats that answer: half,
+ * since the answer may have said it in other words ("it said…" for "the Kiel Institute said…").
+ */
+const REPEATED = 0.5;
+
+/**
+ * Whether the conversation's last answer already gave this sentence: a follow-up ("and how much
+ * did the European countries put in?") wants the next fact, not the last one again. A question
+ * asked again gets its answer again.
+ */
+function alreadySaid(store: IndexStore, unit: number, input: AnswerInput): boolean {
+  const last = input.history.findLast((m) => m.role === "assistant");
+  const lastQuestion = input.history.findLast((m) => m.role === "user");
+  if (!last || terms(lastQuestion?.content ?? "").join(" ") === terms(input.question).join(" ")) return false;
+  const said = new Set(terms(last.content));
+  const words = terms(unitText(store, unit));
+  return words.length > 0 && words.filter((w) => said.has(w)).length / words.length >= REPEATED;
+}
+
 export const refusal = (): Answer => ({ answer: NOT_COVERED, answered: false, citations: [], model: EXTRACTIVE_MODEL });
 
 /**
@@ -87,7 +107,8 @@ export const refusal = (): Answer => ({ answer: NOT_COVERED, answered: false, ci
 export function extractiveAnswer(input: AnswerInput, model: ModelWeights = fittedWeights()): Answer {
   const { store, sentences: ranked } = input;
   if (!ranked.length || answerProbability(ranked, input.unknownWords, model) < model.refusal.threshold) return refusal();
-  const kept = selectSentences(store, ranked, model.keepRatio);
+  const fresh = ranked.filter((s) => !alreadySaid(store, s.unit, input));
+  const kept = selectSentences(store, fresh.length ? fresh : ranked, model.keepRatio);
   const conflict = findConflict(store, kept[0], ranked);
   const passages = input.retrieval.passages;
   const claims: Claim[] = conflict
