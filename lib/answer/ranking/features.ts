@@ -32,7 +32,7 @@ export const FEATURES = [
   "recency", // how new its document is among the collection's
   "leadingPronoun", // opens with This/It/They: leans on the sentence before
   "denseRank", // 1 / rank by meaning among the candidates
-  "previousCoverage", // coverage of the sentence before it: answers often follow the sentence naming the topic
+  "previousCoverage", // coverage of the two sentences before it: answers often follow the sentence naming the topic
   "missingRare", // the rarest question term it lacks, relative to the rarest question term
   "typedCoverage", // coverage when it holds the kind of answer asked for: about the thing asked, with the answer
   "denseCoverage", // meaning and words agreeing
@@ -219,6 +219,17 @@ function holdsAnswerKind(store: IndexStore, stats: SentenceStats, q: QuestionPro
   });
 }
 
+/** How many sentences back the topic a sentence speaks of may have been named ("The former Dutch Prime Minister…"). */
+const TOPIC_REACH = 2;
+
+/** The terms of the sentences just before this one in its document, or undefined at its start. */
+function precedingTerms(store: IndexStore, stats: SentenceStats, unit: number): Set<string> | undefined {
+  const docId = store.units[unit].docId;
+  const before = [];
+  for (let n = unit - 1; n >= unit - TOPIC_REACH && store.units[n]?.docId === docId; n--) before.push(...stats.terms[n]);
+  return before.length ? new Set(before) : undefined;
+}
+
 /** The sentence's vector summed with its neighbours' in the same document, unit length. */
 function windowVector(store: IndexStore, unit: number): Float32Array {
   const docId = store.units[unit].docId;
@@ -240,7 +251,7 @@ function sentenceFeatures(store: IndexStore, stats: SentenceStats, q: QuestionPr
   const context = new Set(terms([store.documentById.get(u.docId)!.title, ...store.chunks[chunk].section].join(" ")));
   const passageMatch = matchTerms(q, new Set([...context, ...stats.chunkTerms(chunk)]));
   const pairs = new Set(lexicalTerms(text));
-  const previous = unit > 0 && store.units[unit - 1].docId === u.docId ? stats.terms[unit - 1] : undefined;
+  const previous = precedingTerms(store, stats, unit);
   const novel = [...present].filter((t) => !q.weights.has(t)).length;
   const dense = dot(q.vector, unitVector(store, unit));
   const answerType = q.wanted.length ? (holdsAnswerKind(store, stats, q, unit) ? 1 : -1) : 0;
