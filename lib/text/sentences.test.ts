@@ -47,6 +47,11 @@ describe("splitSentences", () => {
     }
   });
 
+  it("ends a list item where an unindented capitalised line follows, not where the item wraps", () => {
+    expect(sentences("- Published\nNewly elected chair Ann Lee spoke on Monday.")).toEqual(["- Published", "Newly elected chair Ann Lee spoke on Monday."]);
+    expect(sentences("- Hives are kept in the\n  shade in summer.")).toEqual(["- Hives are kept in the\n  shade in summer."]);
+  });
+
   it("starts a sentence at each dated headline of a flattened news feed, not at a date in prose", () => {
     const feed = "Latest news 04 Mar. 2024 Hives reopen after winter 01 Mar. 2024 VIDEO: Drones leave the hive The story of a queen 22 Feb. 2024 In early February the colony swarmed.";
     expect(sentences(feed)).toEqual([

@@ -45,7 +45,7 @@ function lines(text: string, from: number, to: number): Span[] {
 }
 
 /** A block being built: its offsets, where its last line starts, and its length once trimmed. */
-type OpenBlock = Span & { lastLine: number; isTitle: boolean };
+type OpenBlock = Span & { lastLine: number; isTitle: boolean; isBullet: boolean };
 
 /**
  * Whether the block ends a sentence. Only its last line can hold the final punctuation, and a
@@ -85,7 +85,7 @@ function lastNonSpace(text: string, block: Span): number {
 export function lineBlocks(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
   let current: OpenBlock | null = null;
-  const open = (line: Span, content: string): OpenBlock => ({ ...line, lastLine: line.start, isTitle: looksLikeTitle(content) });
+  const open = (line: Span, content: string): OpenBlock => ({ ...line, lastLine: line.start, isTitle: looksLikeTitle(content), isBullet: BULLET.test(content) });
   for (const line of lines(text, from, to)) {
     const content = text.slice(line.start, line.end);
     if (!content.trim()) {
@@ -102,7 +102,9 @@ export function lineBlocks(text: string, from: number, to: number): Span[] {
       (blockEndsSentence(text, current) ||
         blockEndsParagraph(text, current, content) ||
         BULLET.test(content) ||
-        (current.isTitle && /^\s*[A-Z"“]/.test(content)));
+        (current.isTitle && /^\s*[A-Z"“]/.test(content)) ||
+        // A list item ends where an unindented capitalised line follows ("- Published" / "Newly appointed…").
+        (current.isBullet && /^[A-Z"“]/.test(content)));
     if (breaks) {
       out.push({ start: current.start, end: current.end });
       current = open(line, content);
