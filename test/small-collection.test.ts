@@ -6,6 +6,9 @@ import { collectionOf, type Collection } from "./collection";
 /** A collection of one short document about something else entirely: the engine must not lean on NATO. */
 const BEES = `# Honey bees
 
+- Scientific Name: Apis mellifera
+- Order: Hymenoptera
+
 A honey bee colony has one queen, a few hundred drones and thousands of workers.
 In summer a worker lives about six weeks; workers born in autumn survive the winter.
 The queen lays up to 2,000 eggs a day and can live for several years.
@@ -59,6 +62,12 @@ describe("a one-document collection", () => {
     const response = await ask({ question: "and the queen?", history }, engine, { llm: null });
     expect(response.answer.split(/\[\d+\]/)[0]).toMatch(/queen/);
     expect(response.answer).not.toMatch(/six weeks/);
+  });
+
+  it("cites an infobox line on its own, not with the unrelated line after it", async () => {
+    const response = await ask({ question: "What is the scientific name of the honey bee?" }, engine, { llm: null });
+    expect(response.answer).toMatch(/Apis mellifera/);
+    expect(response.answer).not.toMatch(/Hymenoptera/);
   });
 
   it("refuses a question about something it never mentions", async () => {

@@ -2,6 +2,7 @@ import { numberClaims, type Claim } from "@/lib/citations/numbering";
 import { NOT_COVERED } from "@/lib/citations/refusal";
 import { unitText, type IndexStore } from "@/lib/index/store";
 import { readable, terms } from "@/lib/text/normalize";
+import { infoboxKey } from "@/lib/text/prose";
 import { disagree } from "@/lib/text/numbers";
 import { clip, overlap, type Span } from "@/lib/text/spans";
 import type { Passage } from "@/lib/types";
@@ -47,6 +48,18 @@ const MIN_STANDALONE = 70;
 const LEANS_BACK = /^["“(]?(?:This|It|These|They|He|She|Such|Its|Their|Those)\b|^\p{Ll}/u;
 
 /**
+ * Whether a sentence too short to stand alone takes the next one along (a short topic sentence is
+ * often followed by what answers: "NATO has very few forces of its own." / "Members contribute…").
+ * An infobox line takes only its pair ("Leader Title: Secretary General" with "Leader Name: …",
+ * not with "Languages: …").
+ */
+function leansForward(text: string, next: string): boolean {
+  if (text.length >= MIN_STANDALONE) return false;
+  const key = infoboxKey(text);
+  return key === null || infoboxKey(next)?.split(" ")[0] === key.split(" ")[0];
+}
+
+/**
  * The sentence's span within its passage: one opening with "This/It/They…" takes the sentence
  * before it along (its antecedent), one too short to stand alone the next one.
  */
@@ -56,7 +69,8 @@ function claimSpan(store: IndexStore, passage: Passage, unit: number): Span {
   const next = store.units[unit + 1];
   // A neighbour comes along only if it could be a claim itself: never a table, menu or heading.
   const start = LEANS_BACK.test(unitText(store, unit)) && previous?.docId === u.docId && previous.start >= passage.start && isCandidate(store, unit - 1) ? previous.start : u.start;
-  const extend = u.end - u.start < MIN_STANDALONE && next?.docId === u.docId && next.end <= passage.end && isCandidate(store, unit + 1);
+  const extend =
+    next?.docId === u.docId && next.end <= passage.end && isCandidate(store, unit + 1) && leansForward(unitText(store, unit), unitText(store, unit + 1));
   return clip({ start, end: extend ? next.end : u.end }, passage);
 }
 

@@ -12,3 +12,8 @@ export function isMenu(text: string): boolean {
 export function isQuestion(text: string): boolean {
   return /\?["”’)]?$/.test(text);
 }
+
+/** An infobox line's key ("Leader Title2" of "- Leader Title2: Chair of the Military Committee"), or null. */
+export function infoboxKey(text: string): string | null {
+  return /^[\s\-*•]*(\p{Lu}[\p{L}\d ]{1,30}):\s/u.exec(text)?.[1] ?? null;
+}

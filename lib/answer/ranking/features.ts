@@ -1,7 +1,7 @@
 import { unitText, unitVector, type IndexStore } from "@/lib/index/store";
 import { lexicalTerms } from "@/lib/index/lexical";
 import { fold, terms } from "@/lib/text/normalize";
-import { isMenu } from "@/lib/text/prose";
+import { infoboxKey, isMenu } from "@/lib/text/prose";
 import { questionAnswerKinds, type AnswerKind } from "@/lib/text/answer-kinds";
 import { relatedWords } from "@/lib/text/related-words";
 import { questionFocus } from "@/lib/text/question-focus";
@@ -63,7 +63,6 @@ export type QuestionProfile = {
   acronyms: string[];
 };
 
-const KEY_VALUE = /^[\s\-*•]*\p{Lu}[\p{L}\d ]{1,30}:\s/u;
 const LEADING_PRONOUN = /^["“(]?(This|It|These|They|He|She|Such|Its|Their|Those)\b/;
 const MIN_SENTENCE_CHARS = 20;
 
@@ -269,7 +268,7 @@ function sentenceFeatures(store: IndexStore, stats: SentenceStats, q: QuestionPr
     present.size ? novel / present.size : 0,
     Math.log(text.length) / Math.log(360),
     isMenu(text) ? 1 : 0,
-    KEY_VALUE.test(text) ? 1 : 0,
+    infoboxKey(text) ? 1 : 0,
     stats.recency.get(u.docId) ?? 0,
     LEADING_PRONOUN.test(text.trim()) ? 1 : 0,
     0, // denseRank, set once every candidate is known
