@@ -46,8 +46,9 @@ async function askBoth(question: string): Promise<AskResponse[]> {
   return Promise.all(
     servers.map(async (s) => {
       const res = await fetch(`${s.url}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) });
-      expect(res.status).toBe(200);
-      return (await res.json()) as AskResponse;
+      const body = await res.text();
+      expect(res.status, `${body}\n${s.stderr()}`).toBe(200);
+      return JSON.parse(body) as AskResponse;
     }),
   );
 }
