@@ -106,9 +106,10 @@ async function main(): Promise<void> {
   }
   if (!args.flags.has("--skip-query") || !args.flags.has("--skip-check") || !args.flags.has("--skip-hnsw")) {
     const engine = await getEngine(); // the live index under data/
+    const data = await readIndexData(dataDir());
     if (!args.flags.has("--skip-query")) {
       log("Query costs on the live index…");
-      results.query = await benchQueries(engine, questions, plan.rounds);
+      results.query = await benchQueries(engine, data, questions, plan.rounds);
       await save();
     }
     if (!args.flags.has("--skip-check")) {
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
     }
     if (!args.flags.has("--skip-hnsw")) {
       log("HNSW against exact cosine…");
-      results.hnsw = benchHnsw(engine.store.vectors, plan.hnsw, HNSW_PARAMS, log);
+      results.hnsw = benchHnsw(data.vectors, plan.hnsw, HNSW_PARAMS, log);
       await save();
     }
   }

@@ -1,6 +1,6 @@
 import { numberClaims, type Claim } from "@/lib/citations/numbering";
 import { NOT_COVERED } from "@/lib/citations/refusal";
-import { unitText, type IndexStore } from "@/lib/index/store";
+import { unitText, type IndexView } from "@/lib/index/view";
 import { readable } from "@/lib/text/normalize";
 import { disagree } from "@/lib/text/numbers";
 import { clip, overlap, type Span } from "@/lib/text/spans";
@@ -16,7 +16,7 @@ const CONFLICT_RATIO = 0.25;
 /** How far down the ranking a conflicting sentence is looked for. */
 const CONFLICT_DEPTH = 12;
 
-function publishedAt(store: IndexStore, s: RankedSentence): string {
+function publishedAt(store: IndexView, s: RankedSentence): string {
   return store.documentById.get(store.units[s.unit].docId)?.publishedAt ?? "";
 }
 
@@ -24,7 +24,7 @@ function publishedAt(store: IndexStore, s: RankedSentence): string {
  * Two close sentences from different documents that count the same thing differently (31 or
  * 32 members, 2% or 5% of GDP) disagree. Returns them newest first, or null.
  */
-function findConflict(store: IndexStore, lead: RankedSentence, ranked: RankedSentence[]): [RankedSentence, RankedSentence] | null {
+function findConflict(store: IndexView, lead: RankedSentence, ranked: RankedSentence[]): [RankedSentence, RankedSentence] | null {
   const leadText = unitText(store, lead.unit);
   for (const other of ranked.slice(1, CONFLICT_DEPTH)) {
     if (Math.exp(other.score - lead.score) < CONFLICT_RATIO) break;
@@ -49,7 +49,7 @@ const LEANS_BACK = /^["“(]?(?:This|It|These|They|He|She|Such|Its|Their|Those)\
  * The sentence's span within its passage: one opening with "This/It/They…" takes the sentence
  * before it along (its antecedent), one too short to stand alone the next one.
  */
-function claimSpan(store: IndexStore, passage: Passage, unit: number): Span {
+function claimSpan(store: IndexView, passage: Passage, unit: number): Span {
   const u = store.units[unit];
   const previous = store.units[unit - 1];
   const next = store.units[unit + 1];
@@ -58,10 +58,10 @@ function claimSpan(store: IndexStore, passage: Passage, unit: number): Span {
   return clip({ start, end: extend ? next.end : u.end }, passage);
 }
 
-function claimFor(store: IndexStore, passages: Passage[], s: RankedSentence, prefix = ""): Claim {
+function claimFor(store: IndexView, passages: Passage[], s: RankedSentence, prefix = ""): Claim {
   const passage = passages[s.passageRank];
   const quote = claimSpan(store, passage, s.unit);
-  const text = store.documentById.get(passage.docId)!.text.slice(quote.start, quote.end);
+  const text = store.documentText(passage.docId)!.slice(quote.start, quote.end);
   return { text: prefix + readable(text), sources: [{ passage, quote }] };
 }
 

@@ -12,7 +12,8 @@ const MiB = 1024 * 1024;
 async function run(job: StoreJob): Promise<StoreChildResult> {
   const { texts, vectors } = JSON.parse(await fs.readFile(job.queryFile, "utf8")) as { texts: string[]; vectors: number[][] };
   const source = job.store === "files" ? filesSource(job.location) : postgresSource(job.location);
-  const { value: store, ms: loadMs } = await timed(async () => source.load(await source.live(), job.embedderId));
+  const { value: loaded, ms: loadMs } = await timed(async () => source.load(await source.live(), job.embedderId));
+  const store = loaded.view();
   const queries = vectors.map((v) => new Float32Array(v));
   await store.searchDense(queries[0], DENSE_CANDIDATES); // warm-up
   const denseMs: number[] = [];
@@ -22,7 +23,7 @@ async function run(job: StoreJob): Promise<StoreChildResult> {
   const top10 = await Promise.all(queries.map(async (q) => (await store.searchDense(q, 10)).map((h) => h.unit)));
   (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
-  if (!store.units.length) throw new Error("empty index");
+  if (!store.manifest.counts.units) throw new Error("empty index");
   return {
     loadSeconds: round(loadMs / 1000, 2),
     denseMs: summarize(denseMs),

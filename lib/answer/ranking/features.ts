@@ -1,4 +1,4 @@
-import { unitText, unitVector, type IndexStore } from "@/lib/index/store";
+import { unitText, unitVector, type IndexView } from "@/lib/index/view";
 import { lexicalTerms } from "@/lib/index/lexical";
 import { fold, terms } from "@/lib/text/normalize";
 import { isMenu } from "@/lib/text/prose";
@@ -136,27 +136,27 @@ const FURNITURE = /^\W*(?:see also|read more|related|share (?:this|on)|follow us
 /** Sections that point elsewhere rather than state anything (a wiki's "See also", "References"). */
 const POINTER_SECTION = /^(?:see also|references|external links|further reading|notes|bibliography|sources|citations)$/i;
 
-const inPointerSection = (store: IndexStore, chunk: number) => store.chunks[chunk].section.some((h) => POINTER_SECTION.test(h.trim()));
+const inPointerSection = (store: IndexView, chunk: number) => store.chunks[chunk].section.some((h) => POINTER_SECTION.test(h.trim()));
 
 /** Wiki table markup flattened into text ("| | NATO members | |"). */
 const isTableRow = (text: string) => (text.match(/\|/g) ?? []).length >= 3;
 
 /** Sentences that can be claims: not headings or questions, menus, page furniture or scraps. */
-function isCandidate(store: IndexStore, unit: number): boolean {
+function isCandidate(store: IndexView, unit: number): boolean {
   if (store.unitIsQuestion[unit]) return false;
   const text = unitText(store, unit);
   return text.length >= MIN_SENTENCE_CHARS && /\p{L}{3}/u.test(text) && !isMenu(text) && !FURNITURE.test(text) && !isTableRow(text);
 }
 
 /** Share of the question's words (by count) that no sentence of the collection uses. */
-export function unknownWordShare(store: IndexStore, question: string): number {
+export function unknownWordShare(store: IndexView, question: string): number {
   const stats = sentenceStats(store);
   const words = [...new Set(terms(question))];
   return words.length ? words.filter((t) => !stats.known(t)).length / words.length : 1;
 }
 
 /** Every candidate sentence of the retrieved passages, with its features. */
-export function candidateFeatures(store: IndexStore, retrieval: Retrieval, question: string): Candidate[] {
+export function candidateFeatures(store: IndexView, retrieval: Retrieval, question: string): Candidate[] {
   const stats = sentenceStats(store);
   const q = questionProfile(stats, question, retrieval.queryVector);
   const best = retrieval.passages[0]?.score || 1;
@@ -191,7 +191,7 @@ function holdsAnswerKind(stats: SentenceStats, q: QuestionProfile, unit: number)
 }
 
 /** The sentence's vector summed with its neighbours' in the same document, unit length. */
-function windowVector(store: IndexStore, unit: number): Float32Array {
+function windowVector(store: IndexView, unit: number): Float32Array {
   const docId = store.units[unit].docId;
   const sum = new Float32Array(unitVector(store, unit));
   for (const n of [unit - 1, unit + 1]) {
@@ -202,16 +202,16 @@ function windowVector(store: IndexStore, unit: number): Float32Array {
   return normalize(sum);
 }
 
-function sentenceFeatures(store: IndexStore, stats: SentenceStats, q: QuestionProfile, unit: number, chunk: number, passageScore: number, rank: number): number[] {
+function sentenceFeatures(store: IndexView, stats: SentenceStats, q: QuestionProfile, unit: number, chunk: number, passageScore: number, rank: number): number[] {
   const text = unitText(store, unit);
   const u = store.units[unit];
-  const present = stats.terms[unit];
+  const present = stats.terms(unit);
   const match = matchTerms(q, present);
-  const heading = stats.heading[unit];
+  const heading = stats.heading(unit);
   const context = new Set(terms([store.documentById.get(u.docId)!.title, ...store.chunks[chunk].section].join(" ")));
   const passageMatch = matchTerms(q, new Set([...context, ...stats.chunkTerms(chunk)]));
   const pairs = new Set(lexicalTerms(text));
-  const previous = unit > 0 && store.units[unit - 1].docId === u.docId ? stats.terms[unit - 1] : undefined;
+  const previous = unit > 0 && store.units[unit - 1]?.docId === u.docId ? stats.terms(unit - 1) : undefined;
   const novel = [...present].filter((t) => !q.weights.has(t)).length;
   const dense = dot(q.vector, unitVector(store, unit));
   const answerType = q.wanted.length ? (holdsAnswerKind(stats, q, unit) ? 1 : -1) : 0;

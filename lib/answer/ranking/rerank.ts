@@ -1,6 +1,6 @@
-import type { IndexStore } from "@/lib/index/store";
+import type { IndexView } from "@/lib/index/view";
 import type { Retrieval } from "@/lib/retrieval/search";
-import { candidateFeatures, unknownWordShare } from "./features";
+import { candidateFeatures, unknownWordShare, type Candidate } from "./features";
 import { withSentenceMatches } from "./sentence-matches";
 import { fittedWeights, rankCandidates, type ModelWeights, type RankedSentence } from "./model";
 
@@ -13,13 +13,20 @@ export type RankedRetrieval = {
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
+/** The retrieval widened by sentence matches, and every candidate sentence of its passages with its features (fetched into the view first). */
+export async function candidatesFor(store: IndexView, retrieved: Retrieval, question: string): Promise<{ wide: Retrieval; candidates: Candidate[] }> {
+  const wide = await withSentenceMatches(store, retrieved, question);
+  await store.fetch({ chunks: wide.chunks });
+  return { wide, candidates: candidateFeatures(store, wide, question) };
+}
+
 /**
  * Ranks the sentences of a wide retrieval with the fitted model and keeps the k passages
  * holding the best sentences, best first: the passage order people and the answerers see.
  */
-export function rerankBySentences(store: IndexStore, retrieved: Retrieval, question: string, k: number, model: ModelWeights = fittedWeights()): RankedRetrieval {
-  const wide = withSentenceMatches(store, retrieved, question);
-  const ranked = rankCandidates(candidateFeatures(store, wide, question), model);
+export async function rerankBySentences(store: IndexView, retrieved: Retrieval, question: string, k: number, model: ModelWeights = fittedWeights()): Promise<RankedRetrieval> {
+  const { wide, candidates } = await candidatesFor(store, retrieved, question);
+  const ranked = rankCandidates(candidates, model);
   const best = new Map<number, number>();
   for (const s of ranked) if (!best.has(s.passageRank)) best.set(s.passageRank, s.score);
   const order = wide.chunks

@@ -1,4 +1,4 @@
-import type { IndexStore } from "@/lib/index/store";
+import type { IndexView } from "@/lib/index/view";
 import { terms } from "@/lib/text/normalize";
 import { derivedWords } from "@/lib/text/related-words";
 import { toPassage, type Retrieval } from "@/lib/retrieval/search";
@@ -27,18 +27,14 @@ function questionTerms(question: string): Map<string, Set<string>> {
  * from them), added to a retrieval that missed them: a short fact ("Leader Name: …") matches a
  * plain question word for word but is outvoted inside its chunk, by meaning and by BM25 alike.
  */
-export function withSentenceMatches(store: IndexStore, retrieval: Retrieval, question: string): Retrieval {
+export async function withSentenceMatches(store: IndexView, retrieval: Retrieval, question: string): Promise<Retrieval> {
   const stats = sentenceStats(store);
-  const scores = new Map<number, number>();
-  for (const [term, forms] of questionTerms(question)) {
-    const weight = stats.idf(term);
-    const units = new Set([...forms].flatMap((f) => stats.unitsWith(f)));
-    for (const u of units) scores.set(u, (scores.get(u) ?? 0) + weight);
-  }
+  const groups = [...questionTerms(question)].map(([term, forms]) => ({ terms: [...forms], weight: stats.idf(term) }));
+  const best = await store.searchSentenceTerms(groups, SENTENCE_MATCHES);
+  await store.fetch({ units: best });
   const have = new Set(retrieval.chunks);
   const added: number[] = [];
-  const best = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SENTENCE_MATCHES);
-  for (const [unit] of best) {
+  for (const unit of best) {
     const chunk = store.unitChunks[unit][0];
     if (chunk === undefined || have.has(chunk) || added.length === ADDED_PASSAGES) continue;
     have.add(chunk);
