@@ -7,7 +7,7 @@ import type { IndexStore } from "../view";
 import { noIndex, type VersionStats } from "./load";
 import { inTransaction, poolFor } from "./pool";
 import { postgresSearch, singleWordFrequencies } from "./search";
-import { postgresView, type VersionDocument } from "./view";
+import { versionViews, type VersionDocument } from "./view";
 
 type Client = Parameters<Parameters<typeof inTransaction>[2]>[0];
 
@@ -55,7 +55,7 @@ async function readDocuments(client: Client, version: number, manifest: IndexDes
     units += r.unit_count;
     chunks += r.chunk_count;
     return {
-      docId: r.doc_id, title: r.title, source: r.source, publishedAt: r.published_at, format: r.format, bytes: r.bytes, ...(r.pages ? { pages: r.pages } : {}),
+      info: { docId: r.doc_id, title: r.title, source: r.source, publishedAt: r.published_at, format: r.format, bytes: r.bytes, ...(r.pages ? { pages: r.pages } : {}) },
       contentId: Number(r.content_id), firstUnit: r.first_unit, unitCount: r.unit_count, firstChunk: r.first_chunk, chunkCount: r.chunk_count,
     };
   });
@@ -110,9 +110,10 @@ export async function loadPostgresIndex(url: string, version: number, embedderId
     pool,
     manifest: loaded.manifest,
     documents: loaded.documents,
+    infos: loaded.documents.map((d) => d.info),
     search: postgresSearch(pool, loaded.stats, loaded.frequencies),
     sentenceFrequencies: loaded.sentences,
     casing: loaded.casing,
   };
-  return { manifest: loaded.manifest, view: () => postgresView(index) };
+  return { manifest: loaded.manifest, view: versionViews(index) };
 }

@@ -9,7 +9,7 @@ import { ingest } from "@/lib/ingest/ingest";
 import { QueryEmbeddingCache } from "@/lib/retrieval/query-cache";
 import { startPglite, type PgliteServer } from "@/test/pglite";
 import { loadIndex } from "../disk";
-import type { IndexStore, IndexView } from "../view";
+import { readDocument, type IndexStore, type IndexView } from "../view";
 import { filesWriter } from "../writer";
 import { currentVersion } from "./load";
 import { migrate } from "./migrate";
@@ -108,5 +108,13 @@ describe("the Postgres store in an app process", () => {
     expect(fetchedUnits(view)).toBeGreaterThan(0);
     expect(fetchedUnits(view)).toBeLessThan(postgres.manifest.counts.units / 2);
     expect(fetchedTexts(view)).toBeLessThan(DOCUMENTS / 2);
+  });
+
+  it("reads a document for its page on demand, the same record as the files store's", async () => {
+    const docId = nameOf(7).toLowerCase();
+    const view = postgres.view();
+    expect(await readDocument(view, docId)).toEqual(await readDocument(files.view(), docId));
+    expect(fetchedTexts(view)).toBe(1);
+    expect(await readDocument(view, "no-such-document")).toBeUndefined();
   });
 });

@@ -8,14 +8,16 @@ import type { IndexDescription, IndexSearch } from "../store";
 import type { DocumentInfo, IndexView, ViewNeed } from "../view";
 import { readPgVector } from "./vectors";
 
-/** A document of the version, as the process keeps it: where its rows are, not the rows. */
-export type VersionDocument = DocumentInfo & { contentId: number; firstUnit: number; unitCount: number; firstChunk: number; chunkCount: number };
+/** A document of the version, as the process keeps it: what it is, and where its rows are (not the rows). */
+export type VersionDocument = { info: DocumentInfo; contentId: number; firstUnit: number; unitCount: number; firstChunk: number; chunkCount: number };
 
 /** What a process keeps of a version: its documents' places and the statistics that span the collection. */
 export type VersionIndex = {
   pool: pg.Pool;
   manifest: IndexDescription;
   documents: VersionDocument[];
+  /** The documents' infos, in order (one list, shared by every view). */
+  infos: DocumentInfo[];
   search: IndexSearch;
   /** How many of the version's sentences hold each content term. */
   sentenceFrequencies: Map<string, number>;
@@ -68,14 +70,19 @@ function holder(documents: VersionDocument[], n: number, first: "firstUnit" | "f
 }
 
 /**
- * One request's view of a version: it starts empty and fetches the rows a request names, in
+ * Views of a version, one per request: each starts empty and fetches the rows a request names, in
  * three queries a fetch (chunks, sentences with vectors, document texts), then works out what the
  * files store works out at load (which chunks hold which sentences, questions, menus) for those rows.
  */
-export function postgresView(index: VersionIndex): IndexView {
+export function versionViews(index: VersionIndex): () => IndexView {
+  const byId = new Map(index.documents.map((d) => [d.info.docId, d]));
+  const byContent = new Map(index.documents.map((d) => [d.contentId, d]));
+  const infoById = new Map(index.documents.map((d) => [d.info.docId, d.info]));
+  return () => requestView(index, byId, byContent, infoById);
+}
+
+function requestView(index: VersionIndex, byId: Map<string, VersionDocument>, byContent: Map<number, VersionDocument>, infoById: Map<string, DocumentInfo>): IndexView {
   const { pool, documents } = index;
-  const byId = new Map(documents.map((d) => [d.docId, d]));
-  const byContent = new Map(documents.map((d) => [d.contentId, d]));
   const dimensions = index.manifest.embedder.dimensions;
   const units: Unit[] = [];
   const vectors: Float32Array[] = [];
@@ -133,14 +140,14 @@ export function postgresView(index: VersionIndex): IndexView {
     const d = byContent.get(Number(r.content_id))!;
     const unit = d.firstUnit + r.ord;
     if (units[unit]) return unit;
-    units[unit] = { docId: d.docId, start: r.start_offset, end: r.end_offset, kinds: r.kinds, names: r.names };
+    units[unit] = { docId: d.info.docId, start: r.start_offset, end: r.end_offset, kinds: r.kinds, names: r.names };
     const vector = new Float32Array(dimensions);
     readPgVector(r.embedding, vector, 0);
     vectors[unit] = vector;
     unitIsQuestion[unit] = isQuestion(unitTextOf(unit));
-    const list = fetched.get(d.docId);
+    const list = fetched.get(d.info.docId);
     if (list) list.push(unit);
-    else fetched.set(d.docId, [unit]);
+    else fetched.set(d.info.docId, [unit]);
     return unit;
   }
 
@@ -151,9 +158,9 @@ export function postgresView(index: VersionIndex): IndexView {
 
   /** As linkUnits in ../store.ts: a chunk's units are the sentences mostly inside it, in order. */
   function addChunk(c: number, row: ChunkRow): void {
-    const d = chunkDoc(c);
-    const chunk: Chunk = { chunkId: row.chunk_id, docId: d.docId, text: texts.get(d.docId)!.slice(row.start_offset, row.end_offset), start: row.start_offset, end: row.end_offset, section: row.section };
-    const inside = (fetched.get(d.docId) ?? []).filter((u) => overlap(units[u], chunk) > 0 && mostlyWithin(units[u], chunk)).sort((a, b) => a - b);
+    const { docId } = chunkDoc(c).info;
+    const chunk: Chunk = { chunkId: row.chunk_id, docId, text: texts.get(docId)!.slice(row.start_offset, row.end_offset), start: row.start_offset, end: row.end_offset, section: row.section };
+    const inside = (fetched.get(docId) ?? []).filter((u) => overlap(units[u], chunk) > 0 && mostlyWithin(units[u], chunk)).sort((a, b) => a - b);
     chunks[c] = chunk;
     chunkUnits[c] = inside;
     chunkProse[c] = inside.length ? inside.filter((u) => !isMenu(unitTextOf(u))).length / inside.length : 1;
@@ -162,8 +169,8 @@ export function postgresView(index: VersionIndex): IndexView {
   const view: IndexView = {
     ...index.search,
     manifest: index.manifest,
-    documents,
-    documentById: byId,
+    documents: index.infos,
+    documentById: infoById,
     units,
     chunks,
     unitChunks,
@@ -183,7 +190,7 @@ export function postgresView(index: VersionIndex): IndexView {
       const newUnits = [...new Set(need.units ?? [])].filter((u) => inRange(u, 0, total.units) && !unitChunks[u]);
       const wanted = [...new Set(need.chunks ?? [])].filter((c) => inRange(c, 0, total.chunks) && !chunks[c]);
       const spans = (need.spans ?? []).filter((s) => byId.has(s.docId));
-      const docIds = new Set([...(need.documents ?? []).filter((id) => byId.has(id)), ...spans.map((s) => s.docId), ...newUnits.map((u) => unitDoc(u).docId), ...wanted.map((c) => chunkDoc(c).docId)]);
+      const docIds = new Set([...(need.documents ?? []).filter((id) => byId.has(id)), ...spans.map((s) => s.docId), ...newUnits.map((u) => unitDoc(u).info.docId), ...wanted.map((c) => chunkDoc(c).info.docId)]);
       const textsFetched = fetchTexts([...docIds].filter((id) => !texts.has(id)));
       const chunkRows = await fetchChunks(newUnits, wanted);
       const rowOf = new Map<number, ChunkRow>();
