@@ -61,7 +61,7 @@ function claimSpan(store: IndexView, passage: Passage, unit: number): Span {
 function claimFor(store: IndexView, passages: Passage[], s: RankedSentence, prefix = ""): Claim {
   const passage = passages[s.passageRank];
   const quote = claimSpan(store, passage, s.unit);
-  const text = store.documentText(passage.docId)!.slice(quote.start, quote.end);
+  const text = store.documentSlice(passage.docId, quote.start, quote.end);
   return { text: prefix + readable(text), sources: [{ passage, quote }] };
 }
 

@@ -52,7 +52,7 @@ export async function check(request: CheckRequest, engine?: Engine, weights: Che
   const e = engine ?? (await getEngine());
   const citations = request.citations ?? [];
   const ctx = verifyContext(e);
-  await ctx.view.fetch({ spans: citations });
+  await ctx.view.fetch({ spans: citations, documents: citations.map((c) => c.docId) });
   citations.forEach((c, i) => checkCitation(ctx.view, c, i));
   const split = splitClaims(request.text);
   const vectors = await embedClaims(e, split.map((c) => c.judged));

@@ -25,7 +25,7 @@ function touching(view: IndexView, docId: string, span: { start: number; end: nu
 export function storeVerifyContext(view: IndexView, embed: (texts: string[]) => Promise<Float32Array[]>): ViewVerifyContext {
   return {
     view,
-    documentText: (docId) => view.documentText(docId),
+    documentSlice: (docId, start, end) => view.documentSlice(docId, start, end),
     documentLabel: (docId) => {
       const doc = view.documentById.get(docId);
       return doc ? [doc.title, doc.source, doc.publishedAt].filter(Boolean).join(" ") : "";

@@ -13,7 +13,7 @@ export type VerifyResponse = Verified<RequestCitation>;
 
 const invalid = (field: string, message: string) => new AppError("bad_request", `Invalid "${field}": ${message}`);
 
-/** A citation must be what /api/documents serves: its text the document's slice [start, end). The view has fetched its span. */
+/** A citation must be what /api/documents serves: its text the document's slice [start, end). The view has fetched its document whole. */
 export function checkCitation(view: IndexView, c: RequestCitation, i: number): void {
   const text = view.documentText(c.docId);
   if (text === undefined) throw invalid(`citations.${i}.docId`, `there is no document "${c.docId}"`);
@@ -25,7 +25,7 @@ export function checkCitation(view: IndexView, c: RequestCitation, i: number): v
 export async function verify(request: VerifyRequest, engine?: Engine): Promise<VerifyResponse> {
   const e = engine ?? (await getEngine());
   const ctx = verifyContext(e);
-  await ctx.view.fetch({ spans: request.citations });
+  await ctx.view.fetch({ spans: request.citations, documents: request.citations.map((c) => c.docId) });
   request.citations.forEach((c, i) => checkCitation(ctx.view, c, i));
   return verifyAnswer(request.answer, request.citations as RequestCitation[], ctx, "sentences");
 }

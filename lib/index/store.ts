@@ -166,6 +166,7 @@ export function assembleStore(data: StoreData, search: Omit<IndexSearch, "search
     chunkProse: links.chunkUnits.map((units) => (units.length ? units.filter((u) => !menu[u]).length / units.length : 1)),
     vectorOf: (unit) => vectorRow(data, unit),
     documentText: (docId) => documentById.get(docId)?.text,
+    documentSlice: (docId, start, end) => documentById.get(docId)?.text.slice(start, end) ?? "",
     documentUnits: (docId) => unitRanges.get(docId) ?? [0, 0],
     sentenceCount: data.units.length,
     sentenceFrequency: (term) => sentenceTerms().frequency(term),

@@ -16,7 +16,7 @@ export type ViewNeed = {
   chunks?: number[];
   /** Spans of documents: the sentences they touch, with the same neighbours. */
   spans?: DocumentSpan[];
-  /** Documents whose whole text is read. */
+  /** Documents whose whole text is read (documentText); the others' texts are fetched only where their rows lie (documentSlice). */
   documents?: string[];
 };
 
@@ -41,8 +41,10 @@ export type IndexView = IndexSearch & {
   chunkProse: ArrayLike<number>;
   /** A fetched unit's vector (unit length). */
   vectorOf(unit: number): Float32Array;
-  /** The whole text of a fetched document. */
+  /** The whole text of a document fetched whole (ViewNeed.documents). */
   documentText(docId: string): string | undefined;
+  /** A document's text between two offsets, where the view fetched it (around its units, chunks and spans); "" for no such document. */
+  documentSlice(docId: string, start: number, end: number): string;
   /** The units of a document: [first, end). */
   documentUnits(docId: string): [number, number];
   /** How many sentences the index holds, and how many hold a content term (sentence-level idf). */
@@ -65,9 +67,9 @@ export function unitVector(view: Pick<IndexView, "vectorOf">, unit: number): Flo
 }
 
 /** A sentence's text, as its document has it. */
-export function unitText(view: Pick<IndexView, "units" | "documentText">, unit: number): string {
+export function unitText(view: Pick<IndexView, "units" | "documentSlice">, unit: number): string {
   const u = view.units[unit];
-  return view.documentText(u.docId)!.slice(u.start, u.end);
+  return view.documentSlice(u.docId, u.start, u.end);
 }
 
 /** One document with its text, or undefined when the index has none by that id. */

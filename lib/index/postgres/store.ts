@@ -39,10 +39,11 @@ async function readDocuments(client: Client, version: number, manifest: IndexDes
     pages: number[] | null;
     first_unit: number;
     first_chunk: number;
+    wide_characters: boolean;
     unit_count: number;
     chunk_count: number;
   }>(
-    `SELECT c.id AS content_id, c.doc_id, c.title, v.source, v.published_at, v.format, v.bytes, c.pages, v.first_unit, v.first_chunk,
+    `SELECT c.id AS content_id, c.doc_id, c.title, v.source, v.published_at, v.format, v.bytes, c.pages, v.first_unit, v.first_chunk, c.wide_characters,
        (SELECT count(*) FROM sentences s WHERE s.content_id = c.id)::int AS unit_count,
        (SELECT count(*) FROM chunks ch WHERE ch.content_id = c.id)::int AS chunk_count
      FROM version_documents v JOIN contents c ON c.id = v.content_id WHERE v.version = $1 ORDER BY v.position`,
@@ -56,7 +57,7 @@ async function readDocuments(client: Client, version: number, manifest: IndexDes
     chunks += r.chunk_count;
     return {
       info: { docId: r.doc_id, title: r.title, source: r.source, publishedAt: r.published_at, format: r.format, bytes: r.bytes, ...(r.pages ? { pages: r.pages } : {}) },
-      contentId: Number(r.content_id), firstUnit: r.first_unit, unitCount: r.unit_count, firstChunk: r.first_chunk, chunkCount: r.chunk_count,
+      contentId: Number(r.content_id), wideCharacters: r.wide_characters, firstUnit: r.first_unit, unitCount: r.unit_count, firstChunk: r.first_chunk, chunkCount: r.chunk_count,
     };
   });
   const { counts } = manifest;

@@ -9,7 +9,7 @@ import type { DocumentInfo, IndexView, ViewNeed } from "../view";
 import { readPgVector } from "./vectors";
 
 /** A document of the version, as the process keeps it: what it is, and where its rows are (not the rows). */
-export type VersionDocument = { info: DocumentInfo; contentId: number; firstUnit: number; unitCount: number; firstChunk: number; chunkCount: number };
+export type VersionDocument = { info: DocumentInfo; contentId: number; wideCharacters: boolean; firstUnit: number; unitCount: number; firstChunk: number; chunkCount: number };
 
 /** What a process keeps of a version: its documents' places and the statistics that span the collection. */
 export type VersionIndex = {
@@ -53,6 +53,34 @@ const SENTENCES_SQL = `
   FROM r JOIN sentences s ON s.content_id = r.cid AND s.ord BETWEEN r.lo AND r.hi
   ORDER BY s.content_id, s.ord`;
 
+/** Stretches of texts ($1 content, $2 start, $3 end; offsets are characters, so only texts without wide characters). */
+const SLICES_SQL = `
+  SELECT o.n, substr(c.text, o.s + 1, o.e - o.s) AS text
+  FROM unnest($1::bigint[], $2::int[], $3::int[]) WITH ORDINALITY AS o(cid, s, e, n)
+  JOIN contents c ON c.id = o.cid`;
+
+type Stretch = { docId: string; start: number; end: number };
+
+/**
+ * The stretches of text that cover sentences and spans: a run of consecutive sentences is one
+ * stretch (the space between them included), and overlapping stretches merge.
+ */
+function stretches(sentences: { docId: string; ord: number; start: number; end: number }[], spans: Stretch[]): Stretch[] {
+  const runs: (Stretch & { ord: number })[] = [];
+  for (const s of [...sentences].sort((a, b) => a.docId.localeCompare(b.docId) || a.ord - b.ord)) {
+    const last = runs.at(-1);
+    if (last && last.docId === s.docId && last.ord + 1 === s.ord) Object.assign(last, { ord: s.ord, end: Math.max(last.end, s.end) });
+    else runs.push({ ...s });
+  }
+  const merged: Stretch[] = [];
+  for (const s of [...runs.map(({ docId, start, end }) => ({ docId, start, end })), ...spans].sort((a, b) => a.docId.localeCompare(b.docId) || a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last && last.docId === s.docId && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged;
+}
+
 type ChunkRow = { unit: number | null; content_id: string; ord: number; chunk_id: string; start_offset: number; end_offset: number; section: string[] };
 type SentenceRow = { content_id: string; ord: number; start_offset: number; end_offset: number; kinds: Unit["kinds"]; names: Unit["names"]; embedding: Buffer };
 
@@ -71,7 +99,8 @@ function holder(documents: VersionDocument[], n: number, first: "firstUnit" | "f
 
 /**
  * Views of a version, one per request: each starts empty and fetches the rows a request names, in
- * three queries a fetch (chunks, sentences with vectors, document texts), then works out what the
+ * three rounds of queries a fetch (chunks; sentences with vectors; the stretches of text they lie in,
+ * or whole texts where asked for or where offsets need it), then works out what the
  * files store works out at load (which chunks hold which sentences, questions, menus) for those rows.
  */
 export function versionViews(index: VersionIndex): () => IndexView {
@@ -91,7 +120,9 @@ function requestView(index: VersionIndex, byId: Map<string, VersionDocument>, by
   const chunkUnits: number[][] = [];
   const unitIsQuestion: boolean[] = [];
   const chunkProse: number[] = [];
+  /** Whole texts (documents asked for whole, and texts with wide characters), and the stretches fetched of the others. */
   const texts = new Map<string, string>();
+  const pieces = new Map<string, { start: number; text: string }[]>();
   /** The fetched units of each document. */
   const fetched = new Map<string, number[]>();
   const unitDoc = (u: number) => holder(documents, u, "firstUnit", "unitCount");
@@ -106,6 +137,21 @@ function requestView(index: VersionIndex, byId: Map<string, VersionDocument>, by
       [docIds.map((id) => byId.get(id)!.contentId)],
     );
     return new Map(rows.map((r) => [r.doc_id, r.text]));
+  }
+
+  async function fetchStretches(list: Stretch[]): Promise<{ start: number; docId: string; text: string }[]> {
+    if (!list.length) return [];
+    const { rows } = await pool.query<{ n: string; text: string }>(SLICES_SQL, [list.map((s) => byId.get(s.docId)!.contentId), list.map((s) => s.start), list.map((s) => s.end)]);
+    return rows.map((r) => ({ ...list[Number(r.n) - 1], text: r.text }));
+  }
+
+  function slice(docId: string, start: number, end: number): string {
+    const whole = texts.get(docId);
+    if (whole !== undefined) return whole.slice(start, end);
+    const piece = pieces.get(docId)?.find((p) => p.start <= start && end <= p.start + p.text.length);
+    if (piece) return piece.text.slice(start - piece.start, end - piece.start);
+    if (!byId.has(docId)) return "";
+    throw new Error(`${docId} [${start}, ${end}) was read before it was fetched`);
   }
 
   async function fetchChunks(newUnits: number[], wanted: number[]): Promise<ChunkRow[]> {
@@ -153,13 +199,13 @@ function requestView(index: VersionIndex, byId: Map<string, VersionDocument>, by
 
   function unitTextOf(unit: number): string {
     const u = units[unit];
-    return texts.get(u.docId)!.slice(u.start, u.end);
+    return slice(u.docId, u.start, u.end);
   }
 
   /** As linkUnits in ../store.ts: a chunk's units are the sentences mostly inside it, in order. */
   function addChunk(c: number, row: ChunkRow): void {
     const { docId } = chunkDoc(c).info;
-    const chunk: Chunk = { chunkId: row.chunk_id, docId, text: texts.get(docId)!.slice(row.start_offset, row.end_offset), start: row.start_offset, end: row.end_offset, section: row.section };
+    const chunk: Chunk = { chunkId: row.chunk_id, docId, text: slice(docId, row.start_offset, row.end_offset), start: row.start_offset, end: row.end_offset, section: row.section };
     const inside = (fetched.get(docId) ?? []).filter((u) => overlap(units[u], chunk) > 0 && mostlyWithin(units[u], chunk)).sort((a, b) => a - b);
     chunks[c] = chunk;
     chunkUnits[c] = inside;
@@ -179,6 +225,7 @@ function requestView(index: VersionIndex, byId: Map<string, VersionDocument>, by
     chunkProse,
     vectorOf: (unit) => vectors[unit],
     documentText: (docId) => texts.get(docId),
+    documentSlice: slice,
     documentUnits(docId) {
       const d = byId.get(docId);
       return d ? [d.firstUnit, d.firstUnit + d.unitCount] : [0, 0];
@@ -190,8 +237,9 @@ function requestView(index: VersionIndex, byId: Map<string, VersionDocument>, by
       const newUnits = [...new Set(need.units ?? [])].filter((u) => inRange(u, 0, total.units) && !unitChunks[u]);
       const wanted = [...new Set(need.chunks ?? [])].filter((c) => inRange(c, 0, total.chunks) && !chunks[c]);
       const spans = (need.spans ?? []).filter((s) => byId.has(s.docId));
-      const docIds = new Set([...(need.documents ?? []).filter((id) => byId.has(id)), ...spans.map((s) => s.docId), ...newUnits.map((u) => unitDoc(u).info.docId), ...wanted.map((c) => chunkDoc(c).info.docId)]);
-      const textsFetched = fetchTexts([...docIds].filter((id) => !texts.has(id)));
+      const read = [...spans.map((s) => s.docId), ...newUnits.map((u) => unitDoc(u).info.docId), ...wanted.map((c) => chunkDoc(c).info.docId)];
+      const whole = new Set([...(need.documents ?? []).filter((id) => byId.has(id)), ...read.filter((id) => byId.get(id)!.wideCharacters)]);
+      const textsFetched = fetchTexts([...whole].filter((id) => !texts.has(id)));
       const chunkRows = await fetchChunks(newUnits, wanted);
       const rowOf = new Map<number, ChunkRow>();
       const overlapping = new Map<number, number[]>();
@@ -209,9 +257,19 @@ function requestView(index: VersionIndex, byId: Map<string, VersionDocument>, by
         ...newChunks.map((c): [VersionDocument, number, number] => [chunkDoc(c), rowOf.get(c)!.start_offset, rowOf.get(c)!.end_offset]),
         ...spans.map((s): [VersionDocument, number, number] => [byId.get(s.docId)!, s.start, s.end]),
       ];
-      const [sentenceRows, newTexts] = await Promise.all([fetchSentences(ranges, touched), textsFetched]);
+      const sentenceRows = await fetchSentences(ranges, touched);
+      const sliced = (docId: string) => !whole.has(docId) && !texts.has(docId);
+      const sentenceSpans = sentenceRows.map((r) => {
+        const d = byContent.get(Number(r.content_id))!;
+        return { docId: d.info.docId, ord: r.ord, start: r.start_offset, end: r.end_offset };
+      });
+      const [newTexts, newPieces] = await Promise.all([
+        textsFetched,
+        fetchStretches(stretches(sentenceSpans.filter((s) => sliced(s.docId)), touched.map(([d, start, end]) => ({ docId: d.info.docId, start, end })).filter((s) => sliced(s.docId)))),
+      ]);
       // Everything fetched is added at once, after the queries: a concurrent fetch sees a row whole or not at all.
       for (const [docId, text] of newTexts) if (!texts.has(docId)) texts.set(docId, text);
+      for (const p of newPieces) pieces.set(p.docId, [...(pieces.get(p.docId) ?? []), { start: p.start, text: p.text }]);
       for (const row of sentenceRows) addSentence(row);
       for (const c of newChunks) if (!chunks[c]) addChunk(c, rowOf.get(c)!);
       for (const u of newUnits) {

@@ -75,8 +75,8 @@ async function insertColumns(client: Client, sql: string, columns: unknown[][], 
 async function insertContent(client: Client, draft: IndexDraft, doc: number, key: ContentKey, units: [number, number]): Promise<number> {
   const d = draft.documents[doc];
   const { rows } = await client.query<{ id: string }>(
-    "INSERT INTO contents (doc_id, hash, title, embedder, chunking, text, pages) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-    [key.docId, key.hash, key.title, key.embedder, key.chunking, d.text, d.pages ?? null],
+    "INSERT INTO contents (doc_id, hash, title, embedder, chunking, text, pages, wide_characters) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    [key.docId, key.hash, key.title, key.embedder, key.chunking, d.text, d.pages ?? null, /[\u{10000}-\u{10FFFF}]/u.test(d.text)],
   );
   const id = Number(rows[0].id);
   const chunks = draft.chunks.filter((c) => c.docId === d.docId);

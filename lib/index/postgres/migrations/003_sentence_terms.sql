@@ -9,6 +9,11 @@ CREATE TABLE sentence_terms (
 );
 CREATE INDEX sentence_terms_content ON sentence_terms (content_id);
 
+-- Whether the text holds characters beyond the Basic Multilingual Plane (an emoji): one character
+-- in Postgres, two UTF-16 code units in the offsets the index keeps. Requests read such a text whole;
+-- the others only where their rows lie, by substr.
+ALTER TABLE contents ADD COLUMN wide_characters boolean NOT NULL DEFAULT true;
+
 -- Content written before this table has no terms: drop the index, so that the next
 -- `npm run ingest` writes every document again (until then the app says to run it).
 UPDATE index_current SET version = NULL;
