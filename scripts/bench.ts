@@ -20,15 +20,16 @@ import { machine } from "./bench/stats";
 import { benchStores, type StorePlan } from "./bench/stores";
 import { benchHnsw, type HnswPlan } from "./bench/vectors";
 
-const USAGE = `Usage: npm run bench -- [--quick] [--skip-ingest] [--skip-pathological] [--skip-query] [--skip-check] [--skip-hnsw] [--skip-stores] [--skip-http] [--no-model-10x] [--no-100k] [--sweep-100k] [--file F.jsonl] [--out DIR]
+const USAGE = `Usage: npm run bench -- [--quick] [--skip-ingest] [--skip-pathological] [--skip-query] [--skip-check] [--skip-hnsw] [--skip-stores] [--skip-http] [--no-model-10x] [--no-100k] [--sweep-100k] [--store-sizes N,N] [--file F.jsonl] [--out DIR]
   --quick         a few minutes: the 10× corpus with the stand-in embedder only, HNSW up to 10k, shorter HTTP levels
   --no-model-10x  do not embed the 10× corpus with the model (its embedding time is extrapolated)
   --no-100k       HNSW and the index stores up to 10k vectors only
   --skip-stores   no files-vs-Postgres comparison (it uses DATABASE_URL when set, else PGlite in the bench process)
+  --store-sizes   the sentence counts of that comparison (default 10000,100000; 10000 with --quick or --no-100k)
   --sweep-100k    every HNSW parameter set at 100k vectors too (about 10 more minutes)`;
 
 const FLAGS = ["--quick", "--skip-ingest", "--skip-pathological", "--skip-query", "--skip-check", "--skip-hnsw", "--skip-stores", "--skip-http", "--no-model-10x", "--no-100k", "--sweep-100k"] as const;
-type Args = { flags: Set<string>; file: string; out: string };
+type Args = { flags: Set<string>; file: string; out: string; storeSizes?: number[] };
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { flags: new Set(), file: "../shared/eval/dev.jsonl", out: "bench/results" };
@@ -37,13 +38,17 @@ function parseArgs(argv: string[]): Args {
       const v = argv[++i];
       if (!v) throw new AppError("bad_request", `${argv[i - 1]} needs a value.\n${USAGE}`);
       args[argv[i - 1] === "--file" ? "file" : "out"] = v;
+    } else if (argv[i] === "--store-sizes") {
+      const sizes = (argv[++i] ?? "").split(",").map(Number);
+      if (!sizes.every((n) => Number.isInteger(n) && n > 0)) throw new AppError("bad_request", `--store-sizes needs sentence counts, e.g. 10000,30000.\n${USAGE}`);
+      args.storeSizes = sizes;
     } else if ((FLAGS as readonly string[]).includes(argv[i])) args.flags.add(argv[i]);
     else throw new AppError("bad_request", `Unknown argument ${argv[i]}.\n${USAGE}`);
   }
   return args;
 }
 
-function plans(flags: Set<string>) {
+function plans(flags: Set<string>, storeSizes?: number[]) {
   const quick = flags.has("--quick");
   const ingest: IngestPlan = {
     modelTimes: quick || flags.has("--no-model-10x") ? [1] : [1, 10],
@@ -71,14 +76,14 @@ function plans(flags: Set<string>) {
     stall: { docId: "wikipedia-nato", clients: 4, samples: quick ? 40 : 100 },
   };
   const pathologicalSizes = quick ? [256 * 1024, 512 * 1024] : [256 * 1024, 1024 * 1024];
-  const stores: StorePlan = { sizes: quick || flags.has("--no-100k") ? [10_000] : [10_000, 100_000], queries: 100, bulkFrom: 100_000 };
+  const stores: StorePlan = { sizes: storeSizes ?? (quick || flags.has("--no-100k") ? [10_000] : [10_000, 100_000]), queries: 100, bulkFrom: 100_000 };
   return { ingest, pathologicalSizes, hnsw, stores, http, rounds: quick ? 2 : 5 };
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
   const args = parseArgs(process.argv.slice(2));
-  const plan = plans(args.flags);
+  const plan = plans(args.flags, args.storeSizes);
   const questions = (await readQuestions(args.file)).map((q) => q.q);
   const log = (s: string) => console.log(s);
   const results: BenchResults = {
@@ -106,9 +111,10 @@ async function main(): Promise<void> {
   }
   if (!args.flags.has("--skip-query") || !args.flags.has("--skip-check") || !args.flags.has("--skip-hnsw")) {
     const engine = await getEngine(); // the live index under data/
+    const data = await readIndexData(dataDir());
     if (!args.flags.has("--skip-query")) {
       log("Query costs on the live index…");
-      results.query = await benchQueries(engine, questions, plan.rounds);
+      results.query = await benchQueries(engine, data, questions, plan.rounds);
       await save();
     }
     if (!args.flags.has("--skip-check")) {
@@ -118,7 +124,7 @@ async function main(): Promise<void> {
     }
     if (!args.flags.has("--skip-hnsw")) {
       log("HNSW against exact cosine…");
-      results.hnsw = benchHnsw(engine.store.vectors, plan.hnsw, HNSW_PARAMS, log);
+      results.hnsw = benchHnsw(data.vectors, plan.hnsw, HNSW_PARAMS, log);
       await save();
     }
   }

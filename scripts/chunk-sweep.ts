@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     let correct = 0;
     for (const q of questions) {
       const wide = await hybridSearch(store, q.q, await engine.queries.embed(q.q), CANDIDATE_PASSAGES);
-      const a = extractiveAnswer({ question: q.q, history: [], store, ...rerankBySentences(store, wide, q.q, DEFAULT_K) });
+      const a = extractiveAnswer({ question: q.q, history: [], store, ...(await rerankBySentences(store, wide, q.q, DEFAULT_K)) });
       correct += q.kind === "oos" ? Number(!a.answered) : Number(a.answered && matchesExpectations(a.answer, q.expect).ok);
     }
     const h = recall.hybrid;

@@ -93,7 +93,7 @@ function printReports(reports: Report[], verbose: boolean): void {
 async function evaluate(run: Run): Promise<Report> {
   const questions = await readQuestions(run.file);
   const engine = await getEngine();
-  const models = run.folds ? crossValidatedModels(engine, await collectExamples(engine, questions), run.folds) : undefined;
+  const models = run.folds ? crossValidatedModels(await collectExamples(engine, questions), run.folds) : undefined;
   const { results, metrics } = await runEval(engine, questions, models);
   const retrievers = await compareRetrievers(engine, questions, models);
   const failures = results.filter((r) => !r.correct || !r.supported || r.problems.markers.length || r.problems.offsets.length);

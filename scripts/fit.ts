@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const questions = await readQuestions(file);
   const engine = await getEngine();
   const examples = await collectExamples(engine, questions);
-  const model = fitModel(engine, examples, `${path.basename(file)} (${questions.length} questions)`);
+  const model = fitModel(examples, `${path.basename(file)} (${questions.length} questions)`);
   await fs.writeFile(WEIGHTS_FILE, `${JSON.stringify(model, null, 2)}\n`);
   console.log(`Fitted on ${questions.length} questions of ${file}; wrote ${WEIGHTS_FILE}.`);
   console.log("Cross-validated figures: npm run eval (train, 5 folds, beside dev).");

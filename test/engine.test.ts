@@ -30,7 +30,7 @@ describe("getEngine", () => {
     await ingestText("beta.txt", "Beta Port handles ships.");
     const reloaded = await getEngine(data);
     expect(reloaded).not.toBe(a);
-    expect(reloaded.store.documents.map((d) => d.docId).sort()).toEqual(["alpha", "beta"]);
+    expect(reloaded.store.view().documents.map((d) => d.docId).sort()).toEqual(["alpha", "beta"]);
     expect(reloaded.embedder).toBe(a.embedder);
   });
 
@@ -58,6 +58,6 @@ describe("getEngine", () => {
     await ingestText("gamma.txt", "Gamma Field grows wheat.");
     const after = await getEngine(data);
     expect(after).not.toBe(before);
-    expect(after.store.documents).toHaveLength(3);
+    expect(after.store.view().documents).toHaveLength(3);
   });
 });

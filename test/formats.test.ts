@@ -7,6 +7,7 @@ import { formatCitation } from "@/lib/citations/format";
 import { MAX_DOCUMENT_BYTES } from "@/lib/corpus/read";
 import { ask } from "@/lib/engine/ask";
 import { readIndexData } from "@/lib/index/disk";
+import { readDocument } from "@/lib/index/view";
 import type { AskResponse } from "@/lib/types";
 import { collectionOf, type Collection } from "./collection";
 import { docx, encryptedPdf, scannedPdf, textPdf } from "./fixtures/write-documents";
@@ -75,7 +76,7 @@ afterAll(() => collection.remove());
 async function firstCitation(response: AskResponse, docId: string) {
   const citation = response.citations.find((c) => c.docId === docId);
   expect(citation, `a citation of ${docId} in ${JSON.stringify(response.answer)}`).toBeDefined();
-  const document = (await collection.engine()).store.documentById.get(docId)!;
+  const document = (await readDocument((await collection.engine()).store.view(), docId))!;
   expect(citation!.text).toBe(document.text.slice(citation!.start, citation!.end));
   if (citation!.quote) expect(document.text.slice(citation!.quote.start, citation!.quote.end)).toMatch(/\S/);
   return { citation: citation!, document };

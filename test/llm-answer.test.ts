@@ -4,7 +4,7 @@ import { llmFromEnv } from "@/lib/answer/llm/model";
 import { SYSTEM_PROMPT } from "@/lib/answer/llm/prompt";
 import { NOT_COVERED } from "@/lib/citations/refusal";
 import { markersIn } from "@/lib/citations/markers";
-import { citationProblems, documentTextLookup } from "@/lib/eval/contract";
+import { citationProblems } from "@/lib/eval/contract";
 import { fittedWeights } from "@/lib/answer/ranking/model";
 import { ask } from "@/lib/engine/ask";
 import { getEngine, type Engine } from "@/lib/engine/engine";
@@ -25,7 +25,7 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const contract = (r: AskResponse) => citationProblems(r, documentTextLookup(engine.store.documents));
+const contract = (r: AskResponse) => citationProblems(r, (docId) => engine.store.view().documentText(docId));
 const firstSentence = (text: string) => text.replace(/\s+/g, " ").trim().split(/(?<=[.!?])\s/)[0];
 const quiet = () => vi.spyOn(console, "warn").mockImplementation(() => {});
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { markersIn } from "@/lib/citations/markers";
-import { citationProblems, documentTextLookup } from "@/lib/eval/contract";
+import { citationProblems } from "@/lib/eval/contract";
 import { ask } from "@/lib/engine/ask";
 import { getEngine, type Engine } from "@/lib/engine/engine";
 import { collectExamples, crossValidatedModels } from "@/lib/eval/fit";
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const dev = await readQuestions(DEV);
   sets.dev = { metrics: (await runEval(engine, dev)).metrics, retrievers: await compareRetrievers(engine, dev) };
   const train = await readQuestions(TRAIN);
-  const models = crossValidatedModels(engine, await collectExamples(engine, train), FOLDS);
+  const models = crossValidatedModels(await collectExamples(engine, train), FOLDS);
   sets.train = { metrics: (await runEval(engine, train, models)).metrics, retrievers: await compareRetrievers(engine, train, models) };
   for (const [name, s] of Object.entries(sets)) console.log(`${name}:`, JSON.stringify(s.metrics));
 });
@@ -83,7 +83,7 @@ describe("answers", () => {
     const response = await check("When did Montenegro and North Macedonia join?");
     const firstUse = [...new Set(markersIn(response.answer))];
     expect(firstUse).toEqual(response.citations.map((_, i) => i + 1));
-    expect(citationProblems(response, documentTextLookup(engine.store.documents))).toEqual({ markers: [], offsets: [] });
+    expect(citationProblems(response, (docId) => engine.store.view().documentText(docId))).toEqual({ markers: [], offsets: [] });
     for (const c of response.citations) {
       expect(c.quote!.start).toBeGreaterThanOrEqual(c.start);
       expect(c.quote!.end).toBeLessThanOrEqual(c.end);

@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 /** A citation as /api/ask gives it: the paragraph around a needle, exactly as the document has it. */
 function citeAround(n: number, docId: string, needle: string) {
-  const text = engine.store.documentById.get(docId)!.text;
+  const text = engine.store.view().documentText(docId)!;
   const at = text.indexOf(needle);
   if (at < 0) throw new Error(`"${needle}" is not in ${docId}`);
   const start = text.lastIndexOf("\n", Math.max(0, at - 200)) + 1;
@@ -67,7 +67,7 @@ describe("sentence verdicts on the real index", () => {
     const answer = "Spain joined the alliance in 1982, and Finland joined in April 2023 [1] [2].";
     const result = await verify({ answer, citations: [citeAround(1, ...SPAIN), citeAround(2, ...FINLAND)] }, engine);
     expect(result.sentences[0].supported).toBe(true);
-    const doc = (id: string) => engine.store.documentById.get(id)!.text;
+    const doc = (id: string) => engine.store.view().documentText(id)!;
     const [spain, finland] = result.citations;
     expect(doc(spain.docId).slice(spain.quote!.start, spain.quote!.end)).toMatch(/Spain joined the alliance/);
     expect(doc(finland.docId).slice(finland.quote!.start, finland.quote!.end)).toMatch(/joined in April 2023/);

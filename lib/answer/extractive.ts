@@ -1,6 +1,6 @@
 import { numberClaims, type Claim } from "@/lib/citations/numbering";
 import { NOT_COVERED } from "@/lib/citations/refusal";
-import { unitText, type IndexStore } from "@/lib/index/store";
+import { unitText, type IndexView } from "@/lib/index/view";
 import { readable, terms } from "@/lib/text/normalize";
 import { infoboxKey } from "@/lib/text/prose";
 import { disagree } from "@/lib/text/numbers";
@@ -18,7 +18,7 @@ const CONFLICT_RATIO = 0.25;
 /** How far down the ranking a conflicting sentence is looked for. */
 const CONFLICT_DEPTH = 12;
 
-function publishedAt(store: IndexStore, s: RankedSentence): string {
+function publishedAt(store: IndexView, s: RankedSentence): string {
   return store.documentById.get(store.units[s.unit].docId)?.publishedAt ?? "";
 }
 
@@ -26,7 +26,7 @@ function publishedAt(store: IndexStore, s: RankedSentence): string {
  * Two close sentences from different documents that count the same thing differently (31 or
  * 32 members, 2% or 5% of GDP) disagree. Returns them newest first, or null.
  */
-function findConflict(store: IndexStore, lead: RankedSentence, ranked: RankedSentence[]): [RankedSentence, RankedSentence] | null {
+function findConflict(store: IndexView, lead: RankedSentence, ranked: RankedSentence[]): [RankedSentence, RankedSentence] | null {
   const leadText = unitText(store, lead.unit);
   for (const other of ranked.slice(1, CONFLICT_DEPTH)) {
     if (Math.exp(other.score - lead.score) < CONFLICT_RATIO) break;
@@ -63,7 +63,7 @@ function leansForward(text: string, next: string): boolean {
  * The sentence's span within its passage: one opening with "This/It/They…" takes the sentence
  * before it along (its antecedent), one too short to stand alone the next one.
  */
-function claimSpan(store: IndexStore, passage: Passage, unit: number): Span {
+function claimSpan(store: IndexView, passage: Passage, unit: number): Span {
   const u = store.units[unit];
   const previous = store.units[unit - 1];
   const next = store.units[unit + 1];
@@ -74,10 +74,10 @@ function claimSpan(store: IndexStore, passage: Passage, unit: number): Span {
   return clip({ start, end: extend ? next.end : u.end }, passage);
 }
 
-function claimFor(store: IndexStore, passages: Passage[], s: RankedSentence, prefix = ""): Claim {
+function claimFor(store: IndexView, passages: Passage[], s: RankedSentence, prefix = ""): Claim {
   const passage = passages[s.passageRank];
   const quote = claimSpan(store, passage, s.unit);
-  const text = store.documentById.get(passage.docId)!.text.slice(quote.start, quote.end);
+  const text = store.documentSlice(passage.docId, quote.start, quote.end);
   return { text: prefix + readable(text), sources: [{ passage, quote }] };
 }
 
@@ -103,7 +103,7 @@ const REPEATED = 0.5;
  * did the European countries put in?") wants the next fact, not the last one again. A question
  * asked again gets its answer again.
  */
-function alreadySaid(store: IndexStore, unit: number, input: AnswerInput): boolean {
+function alreadySaid(store: IndexView, unit: number, input: AnswerInput): boolean {
   const last = input.history.findLast((m) => m.role === "assistant");
   const lastQuestion = input.history.findLast((m) => m.role === "user");
   if (!last || terms(lastQuestion?.content ?? "").join(" ") === terms(input.question).join(" ")) return false;

@@ -1,4 +1,4 @@
-import type { IndexStore } from "@/lib/index/store";
+import type { IndexView } from "@/lib/index/view";
 import type { RankedSentence } from "./ranking/model";
 import type { Retrieval } from "@/lib/retrieval/search";
 import type { AnswerSentence, Citation, HistoryMessage } from "@/lib/types";
@@ -7,7 +7,7 @@ import type { AnswerSentence, Citation, HistoryMessage } from "@/lib/types";
 export type AnswerInput = {
   question: string;
   history: HistoryMessage[];
-  store: IndexStore;
+  store: IndexView;
   retrieval: Retrieval;
   /** The candidate sentences of those passages, best first by the fitted model. */
   sentences: RankedSentence[];

@@ -16,7 +16,7 @@ function bagOfWords(text: string): Float32Array {
 const DOC = "Spain became a member of the alliance in 1982. The headquarters of the alliance is in Brussels, Belgium. The alliance does not have an army of its own.";
 
 const context: VerifyContext = {
-  documentText: () => DOC,
+  documentSlice: (_docId, start, end) => DOC.slice(start, end),
   documentLabel: () => "",
   sentencesIn: (_docId, start, end) =>
     splitSentences(DOC)

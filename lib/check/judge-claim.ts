@@ -23,7 +23,7 @@ export function judgeClaim(ctx: VerifyContext, claim: string, vector: Float32Arr
   }
   if (!best) return { signals: { score: 0, supported: false, conflicts: { number: false, date: false, name: false, polarity: false } }, best: null, quote: "" };
   const passage = passages.find((p) => p.n === best.evidence.n)!;
-  const quote = ctx.documentText(passage.docId)?.slice(best.evidence.start, best.evidence.end) ?? "";
+  const quote = ctx.documentSlice(passage.docId, best.evidence.start, best.evidence.end);
   // A changed number or date costs the claim the words it changed: judged without its numbers,
   // "founded in 1959" reads as close to "established on 4 April 1949" as the true claim would.
   const score = best.supported ? best.evidence.score : Math.max(best.evidence.score, judgeSentence(ctx, withoutNumbers(claim), vector, [passage]).score);

@@ -9,7 +9,8 @@ export type DocumentSentence = { start: number; end: number; vector: Float32Arra
 
 /** What judging support needs from the index; lib/engine/verify-context.ts builds it from one. */
 export type VerifyContext = {
-  documentText(docId: string): string | undefined;
+  /** A document's text between two offsets ("" for no such document). */
+  documentSlice(docId: string, start: number, end: number): string;
   /** The document's title and date: an answer may name them ("an older source (…, 2023) differs"). */
   documentLabel(docId: string): string;
   /** The document's sentences lying within [start, end), in order. */
@@ -91,12 +92,12 @@ function candidates(ctx: VerifyContext, cited: CitedSpan): Candidate[] {
   const memo = memoOf(ctx);
   let out = memo.candidates.get(cited);
   if (out) return out;
-  const doc = ctx.documentText(cited.docId) ?? "";
+  const slice = (start: number, end: number) => ctx.documentSlice(cited.docId, start, end);
   const sentences = ctx.sentencesIn(cited.docId, cited.start, cited.end);
-  out = sentences.map((s) => ({ ...clip(s, cited), text: doc.slice(s.start, s.end), vector: s.vector }));
+  out = sentences.map((s) => ({ ...clip(s, cited), text: slice(s.start, s.end), vector: s.vector }));
   for (let i = 0; i + 1 < sentences.length; i++) {
     const [a, b] = [sentences[i], sentences[i + 1]];
-    out.push({ ...clip({ start: a.start, end: b.end }, cited), text: doc.slice(a.start, b.end), vector: normalize(a.vector.map((x, j) => x + b.vector[j])) });
+    out.push({ ...clip({ start: a.start, end: b.end }, cited), text: slice(a.start, b.end), vector: normalize(a.vector.map((x, j) => x + b.vector[j])) });
   }
   memo.candidates.set(cited, out);
   return out;

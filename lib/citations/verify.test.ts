@@ -24,7 +24,7 @@ const DOCS: Record<string, string> = {
 };
 
 const context: VerifyContext = {
-  documentText: (docId) => DOCS[docId],
+  documentSlice: (docId, start, end) => DOCS[docId]?.slice(start, end) ?? "",
   documentLabel: () => "",
   sentencesIn: (docId, start, end) =>
     splitSentences(DOCS[docId])

@@ -2,13 +2,13 @@ import { rerankBySentences } from "@/lib/answer/ranking/rerank";
 import { splitClaims, type Claim } from "@/lib/check/claims";
 import { judgeClaim, type ClaimEvidence } from "@/lib/check/judge-claim";
 import { checkWeights, decide, type CheckWeights } from "@/lib/check/verdict";
-import { judgeSentence, type CitedSpan, type VerifyContext } from "@/lib/citations/judge";
+import { judgeSentence, type CitedSpan } from "@/lib/citations/judge";
 import { hybridSearch } from "@/lib/retrieval/search";
 import type { CheckRequest } from "@/lib/schemas/check";
 import type { CheckedClaim, CheckResponse, Citation, Passage } from "@/lib/types";
 import { getEngine, type Engine } from "./engine";
 import { checkCitation } from "./verify";
-import { verifyContext } from "./verify-context";
+import { verifyContext, type ViewVerifyContext } from "./verify-context";
 
 /**
  * Passages hybrid retrieval hands the sentence ranker for a claim: fewer than a question's
@@ -26,16 +26,16 @@ export type ExaminedClaim = { passages: Passage[]; judged: ClaimEvidence };
 export const embedClaims = (engine: Engine, claims: string[]) => (claims.length ? engine.embedder.embed(claims) : Promise.resolve([]));
 
 /** Retrieves for a claim as for a question (hybrid retrieval, sentence ranker) and judges it against the best passages. */
-export async function examineClaim(engine: Engine, ctx: VerifyContext, claim: string, vector: Float32Array): Promise<ExaminedClaim> {
-  const wide = await hybridSearch(engine.store, claim, vector, CHECK_CANDIDATES);
-  const { retrieval } = rerankBySentences(engine.store, wide, claim, EVIDENCE_PASSAGES);
+export async function examineClaim(engine: Engine, ctx: ViewVerifyContext, claim: string, vector: Float32Array): Promise<ExaminedClaim> {
+  const wide = await hybridSearch(ctx.view, claim, vector, CHECK_CANDIDATES);
+  const { retrieval } = await rerankBySentences(ctx.view, wide, claim, EVIDENCE_PASSAGES);
   const spans: CitedSpan[] = retrieval.passages.map((p, i) => ({ n: i + 1, docId: p.docId, start: p.start, end: p.end, text: p.text }));
   return { passages: retrieval.passages, judged: judgeClaim(ctx, claim, vector, spans) };
 }
 
 type RequestCitation = NonNullable<CheckRequest["citations"]>[number];
 
-async function checkClaim(engine: Engine, ctx: VerifyContext, claim: Claim, vector: Float32Array, citations: RequestCitation[], weights: CheckWeights): Promise<CheckedClaim> {
+async function checkClaim(engine: Engine, ctx: ViewVerifyContext, claim: Claim, vector: Float32Array, citations: RequestCitation[], weights: CheckWeights): Promise<CheckedClaim> {
   const { passages, judged } = await examineClaim(engine, ctx, claim.judged, vector);
   const { verdict, confidence } = decide(judged.signals, weights);
   const best = judged.best;
@@ -51,8 +51,9 @@ async function checkClaim(engine: Engine, ctx: VerifyContext, claim: Claim, vect
 export async function check(request: CheckRequest, engine?: Engine, weights: CheckWeights = checkWeights()): Promise<CheckResponse> {
   const e = engine ?? (await getEngine());
   const citations = request.citations ?? [];
-  citations.forEach((c, i) => checkCitation(e, c, i));
   const ctx = verifyContext(e);
+  await ctx.view.fetch({ spans: citations, documents: citations.map((c) => c.docId) });
+  citations.forEach((c, i) => checkCitation(ctx.view, c, i));
   const split = splitClaims(request.text);
   const vectors = await embedClaims(e, split.map((c) => c.judged));
   const claims = await Promise.all(split.map((c, i) => checkClaim(e, ctx, c, vectors[i], citations, weights)));

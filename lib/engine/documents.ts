@@ -1,10 +1,11 @@
 import { AppError } from "@/lib/errors";
 import type { DocumentMeta, DocumentRecord } from "@/lib/types";
+import { readDocument } from "@/lib/index/view";
 import { getEngine } from "./engine";
 
 /** GET /api/documents/:docId: the exact text citations point into. */
 export async function getDocument(docId: string): Promise<DocumentRecord> {
-  const doc = (await getEngine()).store.documentById.get(docId);
+  const doc = await readDocument((await getEngine()).store.view(), docId);
   if (!doc) throw new AppError("not_found", `There is no document "${docId}".`);
   return doc;
 }
@@ -18,7 +19,7 @@ export async function listDocuments(): Promise<{ builtAt: string; documents: Doc
   const chunks = new Map(store.manifest.documents.map((d) => [d.docId, d.chunks]));
   return {
     builtAt: store.manifest.createdAt,
-    documents: store.documents.map(({ docId, title, source, publishedAt, format, bytes }) => ({
+    documents: store.view().documents.map(({ docId, title, source, publishedAt, format, bytes }) => ({
       docId,
       title,
       source,

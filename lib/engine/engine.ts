@@ -2,7 +2,7 @@ import { getEmbedder } from "@/lib/embeddings";
 import type { Embedder } from "@/lib/embeddings/types";
 import { AppError } from "@/lib/errors";
 import { configuredSource, filesSource, type IndexSource } from "@/lib/index/source";
-import type { IndexStore } from "@/lib/index/store";
+import type { IndexStore } from "@/lib/index/view";
 import { QueryEmbeddingCache } from "@/lib/retrieval/query-cache";
 
 /** What answering needs, loaded once per process and shared by every request. */

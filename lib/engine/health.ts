@@ -5,7 +5,7 @@ export type Health = { status: "ok"; documents: number; chunks: number; embedder
 
 export async function health(): Promise<Health> {
   const { store, embedder } = await getEngine();
-  return { status: "ok", documents: store.documents.length, chunks: store.chunks.length, embedder: embedder.id, answerer: answererName() };
+  return { status: "ok", documents: store.manifest.counts.documents, chunks: store.manifest.counts.chunks, embedder: embedder.id, answerer: answererName() };
 }
 
 /** The configured answerer, as AskResponse.model names it. */

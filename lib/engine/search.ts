@@ -8,6 +8,7 @@ import { getEngine } from "./engine";
 export async function search(request: SearchRequest): Promise<{ query: string; results: Passage[] }> {
   const engine = await getEngine();
   const vector = await engine.queries.embed(request.q);
-  const wide = await hybridSearch(engine.store, request.q, vector, Math.max(request.k, CANDIDATE_PASSAGES));
-  return { query: request.q, results: rerankBySentences(engine.store, wide, request.q, request.k).retrieval.passages };
+  const view = engine.store.view();
+  const wide = await hybridSearch(view, request.q, vector, Math.max(request.k, CANDIDATE_PASSAGES));
+  return { query: request.q, results: (await rerankBySentences(view, wide, request.q, request.k)).retrieval.passages };
 }

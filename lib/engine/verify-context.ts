@@ -1,72 +1,51 @@
 import type { DocumentSentence, VerifyContext } from "@/lib/citations/judge";
 import { termWeights } from "@/lib/index/lexical";
-import { unitVector, type IndexStore } from "@/lib/index/store";
+import { unitVector, type IndexView } from "@/lib/index/view";
 import { mostlyWithin, overlap } from "@/lib/text/spans";
 import type { Engine } from "./engine";
 
-/** Words the documents write capitalised, and words they also write in lower case; once per index. */
-const casing = new WeakMap<IndexStore, { capitalised: Set<string>; lower: Set<string> }>();
+/** Verification through one request's view of the index; the spans it judges must be fetched (ViewNeed.spans, or their chunks). */
+export type ViewVerifyContext = VerifyContext & { view: IndexView };
 
-function casingOf(store: IndexStore) {
-  let c = casing.get(store);
-  if (!c) {
-    c = { capitalised: new Set(), lower: new Set() };
-    for (const doc of store.documents) {
-      for (const [word] of doc.text.matchAll(/\p{L}[\p{L}\p{N}’']*/gu)) (/^\p{Lu}/u.test(word) ? c.capitalised : c.lower).add(word.toLowerCase());
-    }
-    casing.set(store, c);
+/** The fetched sentences of a document that touch a span, in order. */
+function touching(view: IndexView, docId: string, span: { start: number; end: number }): number[] {
+  const [first, end] = view.documentUnits(docId);
+  const out: number[] = [];
+  for (let i = first; i < end; i++) {
+    const u = view.units[i];
+    if (u && overlap(u, span) > 0) out.push(i);
   }
-  return c;
-}
-
-/** Unit (sentence) indices of each document, in document order; built once per loaded index. */
-const unitsByDoc = new WeakMap<IndexStore, Map<string, number[]>>();
-
-function docUnits(store: IndexStore, docId: string): number[] {
-  let byDoc = unitsByDoc.get(store);
-  if (!byDoc) {
-    byDoc = new Map();
-    for (const [i, u] of store.units.entries()) {
-      const units = byDoc.get(u.docId);
-      if (units) units.push(i);
-      else byDoc.set(u.docId, [i]);
-    }
-    unitsByDoc.set(store, byDoc);
-  }
-  return byDoc.get(docId) ?? [];
+  return out;
 }
 
 /**
  * Verification against the index: its sentence vectors (every sentence was embedded at
  * ingestion) and its term statistics; only the answer's sentences need embedding.
  */
-export function storeVerifyContext(store: IndexStore, embed: (texts: string[]) => Promise<Float32Array[]>): VerifyContext {
+export function storeVerifyContext(view: IndexView, embed: (texts: string[]) => Promise<Float32Array[]>): ViewVerifyContext {
   return {
-    documentText: (docId) => store.documentById.get(docId)?.text,
+    view,
+    documentSlice: (docId, start, end) => view.documentSlice(docId, start, end),
     documentLabel: (docId) => {
-      const doc = store.documentById.get(docId);
+      const doc = view.documentById.get(docId);
       return doc ? [doc.title, doc.source, doc.publishedAt].filter(Boolean).join(" ") : "";
     },
     sentencesIn(docId, start, end) {
       const span = { start, end };
-      const touching = docUnits(store, docId).filter((i) => overlap(store.units[i], span) > 0);
+      const near = touching(view, docId, span);
       // Sentences mostly inside the span; a span shorter than half a sentence still gets its sentence.
-      const inside = touching.filter((i) => mostlyWithin(store.units[i], span));
-      return (inside.length ? inside : touching).map(
-        (i): DocumentSentence => ({ start: store.units[i].start, end: store.units[i].end, vector: unitVector(store, i) }),
+      const inside = near.filter((i) => mostlyWithin(view.units[i], span));
+      return (inside.length ? inside : near).map(
+        (i): DocumentSentence => ({ start: view.units[i].start, end: view.units[i].end, vector: unitVector(view, i) }),
       );
     },
-    termWeights: (text) => termWeights(store.termIdf, text),
-    isName: (word) => {
-      const { capitalised, lower } = casingOf(store);
-      const w = word.toLowerCase();
-      return capitalised.has(w) && !lower.has(w);
-    },
+    termWeights: (text) => termWeights(view.termIdf, text),
+    isName: (word) => view.writtenOnlyCapitalised(word),
     embed,
   };
 }
 
-/** Verification against the engine's index, embedding answer sentences with its embedder. */
-export function verifyContext(engine: Engine): VerifyContext {
-  return storeVerifyContext(engine.store, (texts) => engine.embedder.embed(texts));
+/** Verification against the engine's index (a new view unless given one), embedding answer sentences with its embedder. */
+export function verifyContext(engine: Engine, view: IndexView = engine.store.view()): ViewVerifyContext {
+  return storeVerifyContext(view, (texts) => engine.embedder.embed(texts));
 }

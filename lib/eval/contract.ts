@@ -1,5 +1,5 @@
 import { markersIn } from "@/lib/citations/markers";
-import type { AskResponse, DocumentRecord } from "@/lib/types";
+import type { AskResponse } from "@/lib/types";
 
 /**
  * Contract problems of one answer: markers without citations, unused citations, numbering
@@ -22,9 +22,4 @@ export function citationProblems(response: AskResponse, documentText: (docId: st
     if (c.quote && (c.quote.start < 0 || c.quote.end > (text?.length ?? 0) || c.quote.start >= c.quote.end)) offsets.push(`citation ${c.n} quote is out of range`);
   }
   return { markers, offsets };
-}
-
-export function documentTextLookup(documents: DocumentRecord[]): (docId: string) => string | undefined {
-  const byId = new Map(documents.map((d) => [d.docId, d.text]));
-  return (docId) => byId.get(docId);
 }

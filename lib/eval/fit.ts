@@ -1,8 +1,8 @@
-import { candidateFeatures, FEATURES, unknownWordShare, type Candidate } from "@/lib/answer/ranking/features";
-import { withSentenceMatches } from "@/lib/answer/ranking/sentence-matches";
+import { FEATURES, unknownWordShare, type Candidate } from "@/lib/answer/ranking/features";
+import { candidatesFor } from "@/lib/answer/ranking/rerank";
 import { answerProbability, rankCandidates, REFUSAL_FEATURES, refusalFeatures, type ModelWeights } from "@/lib/answer/ranking/model";
 import { selectSentences } from "@/lib/answer/ranking/select";
-import { unitText } from "@/lib/index/store";
+import { readDocument, unitText, type IndexView } from "@/lib/index/view";
 import { retrieveFor } from "@/lib/engine/ask";
 import { CANDIDATE_PASSAGES } from "@/lib/retrieval/search";
 import type { Engine } from "@/lib/engine/engine";
@@ -10,20 +10,23 @@ import { fitLogistic, fitRanker, type Example } from "./logistic";
 import { matchesExpectations, supportSpans } from "./match";
 import type { EvalQuestion } from "./questions";
 
-/** One question's candidate sentences and which of them hold its support text. */
-export type QuestionExamples = { question: EvalQuestion; candidates: Candidate[]; labels: (0 | 1)[]; unknownWords: number };
+/** One question's candidate sentences and which of them hold its support text, with the view of the index they were read through. */
+export type QuestionExamples = { question: EvalQuestion; candidates: Candidate[]; labels: (0 | 1)[]; unknownWords: number; view: IndexView };
 
 export async function collectExamples(engine: Engine, questions: EvalQuestion[]): Promise<QuestionExamples[]> {
   const out: QuestionExamples[] = [];
+  const all = engine.store.view();
+  const documents = await Promise.all(all.documents.map(async (d) => (await readDocument(all, d.docId))!));
   for (const question of questions) {
-    const { query, retrieval } = await retrieveFor(engine, question.q, question.history ?? [], CANDIDATE_PASSAGES);
-    const candidates = candidateFeatures(engine.store, withSentenceMatches(engine.store, retrieval, query), query);
-    const spans = supportSpans(engine.store.documents, question.support);
+    const view = engine.store.view();
+    const { query, retrieval } = await retrieveFor(engine, question.q, question.history ?? [], CANDIDATE_PASSAGES, view);
+    const { candidates } = await candidatesFor(view, retrieval, query);
+    const spans = supportSpans(documents, question.support);
     const labels = candidates.map((c): 0 | 1 => {
-      const u = engine.store.units[c.unit];
+      const u = view.units[c.unit];
       return spans.some((s) => s.docId === u.docId && s.start < u.end && u.start < s.end) ? 1 : 0;
     });
-    out.push({ question, candidates, labels, unknownWords: unknownWordShare(engine.store, query) });
+    out.push({ question, candidates, labels, unknownWords: unknownWordShare(view, query), view });
   }
   return out;
 }
@@ -59,7 +62,7 @@ function thresholdRefusing(scored: { p: number; answerable: boolean }[], share: 
 }
 
 /** Fits the ranker, then refusal on its rankings, then how many sentences an answer keeps. */
-export function fitModel(engine: Engine, examples: QuestionExamples[], fittedOn: string): ModelWeights {
+export function fitModel(examples: QuestionExamples[], fittedOn: string): ModelWeights {
   const model = emptyWeights();
   model.fittedOn = fittedOn;
   const groups = examples.filter(inScope).map((e) => e.candidates.map((c, i): Example => ({ x: c.features, y: e.labels[i] })));
@@ -76,18 +79,18 @@ export function fitModel(engine: Engine, examples: QuestionExamples[], fittedOn:
   model.refusal.threshold = thresholdRefusing(scored, MAX_WRONG_REFUSALS);
   // With a language model, only what is below every in-scope question is refused unasked.
   model.refusal.floor = thresholdRefusing(scored, 0);
-  model.keepRatio = bestKeepRatio(engine, examples.filter(inScope), ranked.filter((_, i) => inScope(examples[i])));
+  model.keepRatio = bestKeepRatio(examples.filter(inScope), ranked.filter((_, i) => inScope(examples[i])));
   return model;
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 
-function bestKeepRatio(engine: Engine, examples: QuestionExamples[], ranked: ReturnType<typeof rankCandidates>[]): number {
+function bestKeepRatio(examples: QuestionExamples[], ranked: ReturnType<typeof rankCandidates>[]): number {
   let best = { ratio: 0.5, hits: -1 };
   for (const ratio of KEEP_RATIOS) {
     const hits = examples.filter((e, i) => {
-      const text = selectSentences(engine.store, ranked[i], ratio).map((s) => unitText(engine.store, s.unit)).join(" ");
+      const text = selectSentences(e.view, ranked[i], ratio).map((s) => unitText(e.view, s.unit)).join(" ");
       return matchesExpectations(text, e.question.expect).ok;
     }).length;
     if (hits > best.hits) best = { ratio, hits };
@@ -96,7 +99,7 @@ function bestKeepRatio(engine: Engine, examples: QuestionExamples[], ranked: Ret
 }
 
 /** k-fold cross-validation: for each question, the model fitted without its fold. */
-export function crossValidatedModels(engine: Engine, examples: QuestionExamples[], folds: number): ModelWeights[] {
-  const models = Array.from({ length: folds }, (_, f) => fitModel(engine, examples.filter((_, i) => i % folds !== f), `fold ${f + 1} of ${folds}`));
+export function crossValidatedModels(examples: QuestionExamples[], folds: number): ModelWeights[] {
+  const models = Array.from({ length: folds }, (_, f) => fitModel(examples.filter((_, i) => i % folds !== f), `fold ${f + 1} of ${folds}`));
   return examples.map((_, i) => models[i % folds]);
 }

@@ -1,4 +1,5 @@
 import type { Engine } from "@/lib/engine/engine";
+import type { IndexView } from "@/lib/index/view";
 import { chunkDenseScores, nearestUnits } from "@/lib/retrieval/dense";
 import { reciprocalRankFusion } from "@/lib/retrieval/fusion";
 import { CANDIDATE_PASSAGES, DENSE_CANDIDATES, hybridSearch } from "@/lib/retrieval/search";
@@ -9,17 +10,28 @@ import { firstSupportRank } from "./match";
 import type { EvalQuestion } from "./questions";
 import { RECALL_KS } from "./run";
 
-/** A retriever under comparison: chunk indices for a query, best first. */
-type Ranker = (engine: Engine, query: string, vector: Float32Array, k: number) => Promise<number[]>;
+/** A retriever under comparison: chunk indices for a query, best first, read through one view of the index. */
+type Ranker = (view: IndexView, query: string, vector: Float32Array, k: number) => Promise<number[]>;
 
-const denseOnly: Ranker = async (e, _q, v, k) =>
-  [...chunkDenseScores(e.store, await nearestUnits(e.store, v, DENSE_CANDIDATES))].sort((a, b) => b[1] - a[1]).slice(0, k).map(([c]) => c);
-const lexicalOnly: Ranker = async (e, q, _v, k) => (await e.store.searchLexical(q, k)).map((h) => h.index);
-const rrf: Ranker = async (e, q, v, k) => reciprocalRankFusion([await denseOnly(e, q, v, 50), await lexicalOnly(e, q, v, 50)]).slice(0, k).map((r) => r.chunk);
-const hybrid: Ranker = async (e, q, v, k) => (await hybridSearch(e.store, q, v, k)).chunks;
+async function denseOnly(view: IndexView, _q: string, v: Float32Array, k: number): Promise<number[]> {
+  const units = await nearestUnits(view, v, DENSE_CANDIDATES);
+  await view.fetch({ units: [...units.keys()] });
+  return [...chunkDenseScores(view, units)].sort((a, b) => b[1] - a[1]).slice(0, k).map(([c]) => c);
+}
+const lexicalOnly: Ranker = async (view, q, _v, k) => (await view.searchLexical(q, k)).map((h) => h.index);
+const rrf: Ranker = async (view, q, v, k) => reciprocalRankFusion([await denseOnly(view, q, v, 50), await lexicalOnly(view, q, v, 50)]).slice(0, k).map((r) => r.chunk);
+const hybrid: Ranker = async (view, q, v, k) => (await hybridSearch(view, q, v, k)).chunks;
 
-const withSentenceRanker = (model?: ModelWeights): Ranker => async (e, q, v, k) =>
-  rerankBySentences(e.store, await hybridSearch(e.store, q, v, CANDIDATE_PASSAGES), q, k, model).retrieval.chunks;
+const withSentenceRanker = (model?: ModelWeights): Ranker => async (view, q, v, k) =>
+  (await rerankBySentences(view, await hybridSearch(view, q, v, CANDIDATE_PASSAGES), q, k, model)).retrieval.chunks;
+
+/** The texts of the chunks a ranker returned. */
+async function chunkTexts(engine: Engine, ranker: Ranker, query: string, vector: Float32Array, k: number): Promise<string[]> {
+  const view = engine.store.view();
+  const chunks = await ranker(view, query, vector, k);
+  await view.fetch({ chunks });
+  return chunks.map((c) => view.chunks[c].text);
+}
 
 /** The retrievers compared; the last is what /api/ask uses (with each question's cross-validation model). */
 const retrievers = (model?: ModelWeights): [string, Ranker][] => [
@@ -40,9 +52,9 @@ export async function compareRetrievers(engine: Engine, questions: EvalQuestion[
   const maxK = Math.max(...RECALL_KS);
   const out: RetrieverRecall[] = [];
   for (const [r, [retriever]] of retrievers().entries()) {
-    const rank = (i: number) => retrievers(inScope[i].model)[r][1](engine, queries[i], vectors[i], maxK);
-    const ranked = await Promise.all(inScope.map((_, i) => rank(i)));
-    const ranks = inScope.map(({ q }, i) => firstSupportRank(ranked[i].map((c) => engine.store.chunks[c].text), q.support));
+    const texts = (i: number) => chunkTexts(engine, retrievers(inScope[i].model)[r][1], queries[i], vectors[i], maxK);
+    const ranked = await Promise.all(inScope.map((_, i) => texts(i)));
+    const ranks = inScope.map(({ q }, i) => firstSupportRank(ranked[i], q.support));
     const share = (k: number) => ranks.filter((r) => r !== null && r <= k).length / Math.max(1, ranks.length);
     out.push({
       retriever,

@@ -1,4 +1,4 @@
-import { citationProblems, documentTextLookup } from "./contract";
+import { citationProblems } from "./contract";
 import type { ModelWeights } from "@/lib/answer/ranking/model";
 import { rerankBySentences } from "@/lib/answer/ranking/rerank";
 import { ask, retrieveFor } from "@/lib/engine/ask";
@@ -47,8 +47,10 @@ export function percentile(values: number[], p: number): number {
 export async function evaluateQuestion(engine: Engine, question: EvalQuestion, model?: ModelWeights): Promise<QuestionResult> {
   const history = question.history ?? [];
   const response = await ask({ question: question.q, history }, engine, { llm: null, model });
-  const wide = await retrieveFor(engine, question.q, history, CANDIDATE_PASSAGES);
-  const deep = rerankBySentences(engine.store, wide.retrieval, wide.query, Math.max(...RECALL_KS), model).retrieval;
+  const view = engine.store.view();
+  const wide = await retrieveFor(engine, question.q, history, CANDIDATE_PASSAGES, view);
+  const deep = (await rerankBySentences(view, wide.retrieval, wide.query, Math.max(...RECALL_KS), model)).retrieval;
+  await view.fetch({ documents: response.citations.map((c) => c.docId) });
   const oos = question.kind === "oos";
   const { ok, missing } = matchesExpectations(response.answer, question.expect);
   const supported = oos ? !response.answered : response.citations.some((c) => holdsSupport(c.text, question.support));
@@ -59,7 +61,7 @@ export async function evaluateQuestion(engine: Engine, question: EvalQuestion, m
     supported,
     missing: oos && response.answered ? ["answered:false"] : missing,
     supportRank: oos ? null : firstSupportRank(deep.passages.map((p) => p.text), question.support),
-    problems: citationProblems(response, documentTextLookup(engine.store.documents)),
+    problems: citationProblems(response, (docId) => view.documentText(docId)),
   };
 }
 

@@ -17,7 +17,7 @@ import {
   type IndexManifest,
 } from "./format";
 import { isRunning, writerPid } from "./lock";
-import { assembleStore, buildDense, buildLexical, memorySearch, type IndexData, type IndexStore } from "./store";
+import { assembleStore, buildDense, buildLexical, memorySearch, type IndexData, type MemoryIndex } from "./store";
 
 /** data/current is a symlink to the live index folder; swapping it is one atomic rename. */
 const CURRENT = "current";
@@ -110,7 +110,7 @@ export async function readIndexData(dataDir: string): Promise<IndexData> {
 }
 
 /** Loads the live index, refusing one built by another embedder and any file that is not as written. */
-export async function loadIndex(dataDir: string, embedderId?: string): Promise<IndexStore> {
+export async function loadIndex(dataDir: string, embedderId?: string): Promise<MemoryIndex> {
   const dir = await liveFolder(dataDir);
   const data = await readData(dir);
   refuseOtherEmbedder(data.manifest.embedder.id, embedderId);
@@ -133,7 +133,7 @@ export async function loadIndex(dataDir: string, embedderId?: string): Promise<I
  * Writes a new index beside the live one, then points data/current at it: an interrupted run
  * leaves the previous index in place. Callers hold the ingest lock (lock.ts).
  */
-export async function writeIndex(dataDir: string, draft: IndexDraft): Promise<IndexStore> {
+export async function writeIndex(dataDir: string, draft: IndexDraft): Promise<MemoryIndex> {
   await fs.mkdir(dataDir, { recursive: true });
   const name = `index-${Date.now()}-${process.pid}`;
   const dir = path.join(dataDir, name);

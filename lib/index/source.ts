@@ -5,7 +5,7 @@ import { currentVersion, noIndex } from "./postgres/load";
 import { poolFor } from "./postgres/pool";
 import { loadPostgresIndex } from "./postgres/store";
 import { postgresWriter } from "./postgres/write";
-import type { IndexStore } from "./store";
+import type { IndexStore } from "./view";
 import { filesWriter, type IndexWriter } from "./writer";
 
 /** Where a process reads the index from (INDEX_STORE): what it polls, and how it loads. */

@@ -3,7 +3,10 @@ import type { Chunk, DocumentRecord } from "@/lib/types";
 import { HNSW_PARAMS, type IndexManifest, type Unit } from "./format";
 import { isMenu, isQuestion } from "@/lib/text/prose";
 import { mostlyWithin } from "@/lib/text/spans";
+import { wordCasing } from "./casing";
 import { buildLexicalIndex, searchLexical, termIdf, type LexicalHit, type LexicalIndex } from "./lexical";
+import { buildSentenceTerms, type TermGroup } from "./sentence-terms";
+import { unitText, type IndexStore, type IndexView } from "./view";
 
 /** What an index holds on disk, before the search structures are built or loaded. */
 export type IndexData = {
@@ -19,8 +22,8 @@ export type IndexData = {
 export type IndexDescription = Omit<IndexManifest, "files">;
 
 /**
- * The two searches a store answers, in memory (files store) or in SQL (Postgres store): the
- * retrieval code above calls only these.
+ * The searches a store answers, in memory (files store) or in SQL (Postgres store): the
+ * retrieval and ranking code above calls only these.
  */
 export type IndexSearch = {
   /** The `k` sentences (units) nearest a unit-length vector, nearest first, with their cosine similarity. */
@@ -29,34 +32,29 @@ export type IndexSearch = {
   searchLexical(query: string, k: number): Promise<LexicalHit[]>;
   /** BM25's idf of one term over the chunks (for verification's term weights). */
   termIdf(term: string): number;
+  /** The `k` sentences holding the most weight of the groups' words (sentence-terms.ts), best first. */
+  searchSentenceTerms(groups: TermGroup[], k: number): Promise<number[]>;
 };
 
 /** An index's content as any store holds it: IndexData without the files' checksums. */
 export type StoreData = Omit<IndexData, "manifest"> & { manifest: IndexDescription };
 
-/** A loaded index, ready to search. */
-export type IndexStore = StoreData & IndexSearch & {
+/** An index held whole in memory (the files store): every request's view is the index itself. */
+export type MemoryIndex = StoreData & Omit<IndexView, "documentById"> & IndexStore & {
   documentById: Map<string, DocumentRecord>;
-  /** For each unit, the chunks that contain it; for each chunk, its units. */
   unitChunks: number[][];
   chunkUnits: number[][];
   unitIsQuestion: boolean[];
-  /** Share of each chunk's sentences that are prose rather than menus: page furniture ranks lower. */
   chunkProse: number[];
 };
 
 /** What reading vectors needs: the rows and their width. */
 type Vectors = Pick<IndexData, "vectors"> & { manifest: Pick<IndexManifest, "embedder"> };
 
-export function unitVector(data: Vectors, unit: number): Float32Array {
+/** Row `unit` of a vectors array. */
+export function vectorRow(data: Vectors, unit: number): Float32Array {
   const d = data.manifest.embedder.dimensions;
   return data.vectors.subarray(unit * d, (unit + 1) * d);
-}
-
-/** A sentence's text, as its document has it. */
-export function unitText(store: Pick<IndexStore, "units" | "documentById">, unit: number): string {
-  const u = store.units[unit];
-  return store.documentById.get(u.docId)!.text.slice(u.start, u.end);
 }
 
 /** The text BM25 sees for a chunk: its document title and section path weigh in too. */
@@ -72,7 +70,7 @@ export function buildLexical(data: Pick<IndexData, "chunks" | "documents">): Lex
 export function buildDense(data: Vectors & Pick<IndexData, "units">): hnswlib.HierarchicalNSW {
   const index = new hnswlib.HierarchicalNSW("cosine", data.manifest.embedder.dimensions);
   index.initIndex(Math.max(1, data.units.length), HNSW_PARAMS.m, HNSW_PARAMS.efConstruction, 42);
-  for (let i = 0; i < data.units.length; i++) index.addPoint(Array.from(unitVector(data, i)), i);
+  for (let i = 0; i < data.units.length; i++) index.addPoint(Array.from(vectorRow(data, i)), i);
   index.setEf(HNSW_PARAMS.efSearch);
   return index;
 }
@@ -116,8 +114,8 @@ function firstEndingAfter(units: Unit[], docUnits: number[], offset: number): nu
   return lo;
 }
 
-/** Search in memory: hnswlib's graph and the BM25 postings (the files store). */
-export function memorySearch(dense: hnswlib.HierarchicalNSW, lexical: LexicalIndex): IndexSearch {
+/** Search in memory: hnswlib's graph and the BM25 postings (the files store); sentences are searched by assembleStore. */
+export function memorySearch(dense: hnswlib.HierarchicalNSW, lexical: LexicalIndex): Omit<IndexSearch, "searchSentenceTerms"> {
   dense.setEf(HNSW_PARAMS.efSearch);
   return {
     async searchDense(vector, k) {
@@ -132,19 +130,49 @@ export function memorySearch(dense: hnswlib.HierarchicalNSW, lexical: LexicalInd
 }
 
 
-export function assembleStore(data: StoreData, search: IndexSearch): IndexStore {
+/** A value worked out on first use. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+export function assembleStore(data: StoreData, search: Omit<IndexSearch, "searchSentenceTerms">): MemoryIndex {
   const textById = new Map(data.documents.map((d) => [d.docId, d.text]));
   const unitTexts = data.units.map((u) => textById.get(u.docId)!.slice(u.start, u.end));
   const links = linkUnits(data.chunks, data.units);
   const menu = unitTexts.map(isMenu);
-  return {
+  const documentById = new Map(data.documents.map((d) => [d.docId, d]));
+  const unitRanges = new Map<string, [number, number]>();
+  data.units.forEach((u, i) => {
+    const range = unitRanges.get(u.docId);
+    if (range) range[1] = i + 1;
+    else unitRanges.set(u.docId, [i, i + 1]);
+  });
+  const sentenceTerms = lazy(() => buildSentenceTerms(data.units.map((_, i) => unitText(index, i))));
+  const casing = lazy(() => {
+    const c = wordCasing();
+    for (const d of data.documents) c.add(d.text);
+    return c;
+  });
+  const index: MemoryIndex = {
     ...data,
-    documentById: new Map(data.documents.map((d) => [d.docId, d])),
+    documentById,
     searchDense: search.searchDense,
     searchLexical: search.searchLexical,
     termIdf: search.termIdf,
+    searchSentenceTerms: async (groups, k) => sentenceTerms().search(groups, k),
     ...links,
     unitIsQuestion: unitTexts.map(isQuestion),
     chunkProse: links.chunkUnits.map((units) => (units.length ? units.filter((u) => !menu[u]).length / units.length : 1)),
+    vectorOf: (unit) => vectorRow(data, unit),
+    documentText: (docId) => documentById.get(docId)?.text,
+    documentSlice: (docId, start, end) => documentById.get(docId)?.text.slice(start, end) ?? "",
+    documentUnits: (docId) => unitRanges.get(docId) ?? [0, 0],
+    sentenceCount: data.units.length,
+    sentenceFrequency: (term) => sentenceTerms().frequency(term),
+    writtenOnlyCapitalised: (word) => casing().onlyCapitalised(word),
+    fetch: async () => {},
+    view: () => index,
   };
+  return index;
 }

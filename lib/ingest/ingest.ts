@@ -3,7 +3,7 @@ import type { Embedder } from "@/lib/embeddings/types";
 import type { IndexDraft } from "@/lib/index/disk";
 import { textHash } from "@/lib/index/check";
 import { INDEX_FORMAT, type IndexManifest, type Unit } from "@/lib/index/format";
-import { unitVector, type StoreData } from "@/lib/index/store";
+import { vectorRow, type StoreData } from "@/lib/index/store";
 import { filesWriter, type IndexWriter, type IngestSession } from "@/lib/index/writer";
 import type { Chunk } from "@/lib/types";
 import { chunkDocument, DEFAULT_CHUNK_SETTINGS, type ChunkSettings } from "./chunk";
@@ -69,7 +69,7 @@ function reusePart(previous: StoreData, doc: CorpusDocument): DocumentPart {
   previous.units.forEach((u, i) => {
     if (u.docId === doc.docId) {
       units.push(u);
-      vectors.push(unitVector(previous, i));
+      vectors.push(vectorRow(previous, i));
     }
   });
   return { doc, chunks: previous.chunks.filter((c) => c.docId === doc.docId), units, vectors };

@@ -1,7 +1,7 @@
-import type { IndexStore } from "@/lib/index/store";
+import type { IndexView } from "@/lib/index/view";
 
 /** Cosine similarity of the query to each of the nearest sentences (units). */
-export async function nearestUnits(store: IndexStore, queryVector: Float32Array, count: number): Promise<Map<number, number>> {
+export async function nearestUnits(store: IndexView, queryVector: Float32Array, count: number): Promise<Map<number, number>> {
   const hits = await store.searchDense(queryVector, count);
   return new Map(hits.map((h) => [h.unit, h.similarity]));
 }
@@ -11,7 +11,7 @@ export async function nearestUnits(store: IndexStore, queryVector: Float32Array,
  * and one strong sentence is what answers a question. (Adding the second best favoured long
  * chunks and lost recall on the dev questions.)
  */
-export function chunkDenseScores(store: IndexStore, unitScores: Map<number, number>): Map<number, number> {
+export function chunkDenseScores(store: IndexView, unitScores: Map<number, number>): Map<number, number> {
   const best = new Map<number, number>();
   for (const [unit, score] of unitScores) {
     // Questions in a document are headings ("Why is Ukraine not in Nato?"): they resemble the

@@ -1,4 +1,4 @@
-import type { IndexStore } from "@/lib/index/store";
+import type { IndexView } from "@/lib/index/view";
 import { terms } from "@/lib/text/normalize";
 import { derivedWords } from "@/lib/text/related-words";
 import { overlap } from "@/lib/text/spans";
@@ -22,7 +22,7 @@ export type Retrieval = {
   queryVector: Float32Array;
 };
 
-export function toPassage(store: IndexStore, chunkIndex: number, score: number): Passage {
+export function toPassage(store: IndexView, chunkIndex: number, score: number): Passage {
   const chunk = store.chunks[chunkIndex];
   const doc = store.documentById.get(chunk.docId)!;
   return {
@@ -51,7 +51,7 @@ export function pageAt(pageStarts: number[], offset: number): number {
 const MENU_DISCOUNT = 0.6;
 
 /** Overlapping chunks say the same thing twice: keep the better-ranked one. */
-function dropOverlaps(store: IndexStore, ranked: ScoredChunk[], k: number): ScoredChunk[] {
+function dropOverlaps(store: IndexView, ranked: ScoredChunk[], k: number): ScoredChunk[] {
   const kept: ScoredChunk[] = [];
   for (const candidate of ranked) {
     const c = store.chunks[candidate.chunk];
@@ -82,7 +82,7 @@ function relatedQuery(query: string): string {
  * BM25 of the question, plus BM25 of its related words at a lower weight: a plain question
  * ("Who leads X?") finds the passage that says "leader" though it never says "leads".
  */
-async function lexicalScores(store: IndexStore, query: string): Promise<Map<number, number>> {
+async function lexicalScores(store: IndexView, query: string): Promise<Map<number, number>> {
   const related = relatedQuery(query);
   const [direct, indirect] = await Promise.all([store.searchLexical(query, LEXICAL_CANDIDATES), related ? store.searchLexical(related, LEXICAL_CANDIDATES) : []]);
   const scores = new Map(direct.map((h) => [h.index, h.score]));
@@ -93,8 +93,9 @@ async function lexicalScores(store: IndexStore, query: string): Promise<Map<numb
 }
 
 /** Hybrid retrieval: nearest sentences grouped by chunk, fused with BM25 over chunks (and over the question's related words). */
-export async function hybridSearch(store: IndexStore, query: string, queryVector: Float32Array, k: number): Promise<Retrieval> {
+export async function hybridSearch(store: IndexView, query: string, queryVector: Float32Array, k: number): Promise<Retrieval> {
   const [units, lexical] = await Promise.all([nearestUnits(store, queryVector, DENSE_CANDIDATES), lexicalScores(store, query)]);
+  await store.fetch({ units: [...units.keys()], chunks: [...lexical.keys()] });
   const dense = chunkDenseScores(store, units);
   const fused = fuseScores(dense, lexical)
     .map((r) => ({ ...r, score: r.score * (MENU_DISCOUNT + (1 - MENU_DISCOUNT) * store.chunkProse[r.chunk]) }))

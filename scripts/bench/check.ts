@@ -7,6 +7,7 @@
 import { check } from "@/lib/engine/check";
 import type { Engine } from "@/lib/engine/engine";
 import { readClaims } from "@/lib/eval/claims";
+import { readDocument } from "@/lib/index/view";
 
 const TEXT_CHARS = 2_000;
 const RUNS = 5;
@@ -25,7 +26,9 @@ export async function benchCheck(engine: Engine, log: (line: string) => void): P
     while (text.length < TEXT_CHARS - 60 && next < order.length) text += `${order[next++]} `;
     claimTexts.push(text.trim());
   }
-  const doc = engine.store.documents.reduce((a, b) => (b.text.length > a.text.length ? b : a)).text;
+  const view = engine.store.view();
+  const texts = await Promise.all(view.documents.map(async (d) => (await readDocument(view, d.docId))!.text));
+  const doc = texts.reduce((a, b) => (b.length > a.length ? b : a));
   const proseTexts = Array.from({ length: RUNS }, (_, run) => {
     const from = doc.indexOf(". ", Math.floor((doc.length * (run + 1)) / (RUNS + 2))) + 2;
     return doc.slice(from, doc.indexOf(". ", from + TEXT_CHARS - 40) + 1);

@@ -1,6 +1,7 @@
 import type { Engine } from "@/lib/engine/engine";
 import { ask } from "@/lib/engine/ask";
-import type { IndexStore } from "@/lib/index/store";
+import type { IndexData } from "@/lib/index/store";
+import type { IndexView } from "@/lib/index/view";
 import { nearestUnits } from "@/lib/retrieval/dense";
 import { QueryEmbeddingCache } from "@/lib/retrieval/query-cache";
 import { hybridSearch } from "@/lib/retrieval/search";
@@ -26,7 +27,7 @@ export type QueryResult = {
 };
 
 /** Milliseconds of each retrieval step, the query embedding excluded (`vectors`: the questions' embeddings). */
-export async function retrievalTimings(store: IndexStore, questions: string[], vectors: Float32Array[], rounds: number) {
+export async function retrievalTimings(store: IndexView, questions: string[], vectors: Float32Array[], rounds: number) {
   const all = repeated(questions, rounds);
   const vectorOf = (i: number) => vectors[i % questions.length];
   return {
@@ -36,9 +37,10 @@ export async function retrievalTimings(store: IndexStore, questions: string[], v
   };
 }
 
-/** Query costs on the live index (data/), `rounds` passes over the questions. */
-export async function benchQueries(engine: Engine, questions: string[], rounds: number): Promise<QueryResult> {
-  const { store, embedder } = engine;
+/** Query costs on the live index (data/, whose vectors `data` holds for exact search), `rounds` passes over the questions. */
+export async function benchQueries(engine: Engine, data: IndexData, questions: string[], rounds: number): Promise<QueryResult> {
+  const { embedder } = engine;
+  const store = engine.store.view();
   const all = repeated(questions, rounds);
   await embedder.embed([questions[0]]); // warm-up: the first call pays for lazy set-up
   const embedMs = await sample(all, (q) => embedder.embed([q]));
@@ -46,13 +48,13 @@ export async function benchQueries(engine: Engine, questions: string[], rounds: 
   const vectorOf = (i: number) => vectors[i % questions.length];
   const dim = store.manifest.embedder.dimensions;
   const { denseMs, lexicalMs, hybridMs } = await retrievalTimings(store, questions, vectors, rounds);
-  const exactMs = await sample(all, (_q, i) => exactTopK(store.vectors, dim, vectorOf(i), 96));
+  const exactMs = await sample(all, (_q, i) => exactTopK(data.vectors, dim, vectorOf(i), 96));
   let found = 0;
   for (const v of vectors) {
     const hits = await nearestUnits(store, v, 96);
-    found += exactTopK(store.vectors, dim, v, 96).filter((u) => hits.has(u)).length;
+    found += exactTopK(data.vectors, dim, v, 96).filter((u) => hits.has(u)).length;
   }
-  const hnswRecall = found / (Math.min(96, store.units.length) * vectors.length);
+  const hnswRecall = found / (Math.min(96, data.units.length) * vectors.length);
   await ask({ question: questions[0] }, engine);
   const timings: { retrieveMs: number; answerMs: number }[] = [];
   const answerMs: number[] = [];
@@ -61,7 +63,7 @@ export async function benchQueries(engine: Engine, questions: string[], rounds: 
     answerMs.push(...(await sample(questions, async (question) => timings.push((await ask({ question }, fresh)).timings))));
   }
   return {
-    index: { documents: store.documents.length, chunks: store.chunks.length, sentences: store.units.length, embedder: embedder.id },
+    index: { documents: data.documents.length, chunks: data.chunks.length, sentences: data.units.length, embedder: embedder.id },
     rounds,
     embedMs: summarize(embedMs),
     hnswMs: denseMs,

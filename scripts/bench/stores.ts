@@ -23,6 +23,8 @@ export type StoreChildResult = {
   loadSeconds: number;
   denseMs: Summary;
   lexicalMs: Summary;
+  /** Retrieval and sentence ranking of one question (hybridSearch and rerankBySentences, no embedding), through a fresh view each. */
+  rankMs: Summary;
   /** The dense search's top 10 per query vector, for recall. */
   top10: number[][];
   memoryMiB: { rss: number; heapUsed: number; arrayBuffers: number };
@@ -123,7 +125,7 @@ export async function benchStores(base: StoreData, questions: string[], plan: St
         const r: StoreRun = { store, sentences: draft.units.length, chunks: draft.chunks.length, writeSeconds: round(writeMs / 1000, 2), recallAt10: recall(top10), ...measured };
         if (store === "postgres" && build) r.indexBuildSeconds = round(build.ms / 1000, 2);
         runs.push(r);
-        log(`  ${store} ${r.sentences} sentences: write ${r.writeSeconds} s, load ${r.loadSeconds} s, dense p50 ${r.denseMs.p50} ms, lexical p50 ${r.lexicalMs.p50} ms, recall@10 ${r.recallAt10}, rss ${r.memoryMiB.rss} MiB`);
+        log(`  ${store} ${r.sentences} sentences: write ${r.writeSeconds} s, load ${r.loadSeconds} s, dense p50 ${r.denseMs.p50} ms, lexical p50 ${r.lexicalMs.p50} ms, rank p50 ${r.rankMs.p50} ms, recall@10 ${r.recallAt10}, rss ${r.memoryMiB.rss} MiB`);
       }
       await fs.rm(dataDir, { recursive: true, force: true });
     }

@@ -1,4 +1,4 @@
-import { unitText, unitVector, type IndexStore } from "@/lib/index/store";
+import { unitText, unitVector, type IndexView } from "@/lib/index/view";
 import { lexicalTerms } from "@/lib/index/lexical";
 import { fold, terms } from "@/lib/text/normalize";
 import { infoboxKey, isMenu } from "@/lib/text/prose";
@@ -156,7 +156,7 @@ const FURNITURE = /^\W*(?:see also|read more|related|share (?:this|on)|follow us
 /** Sections that point elsewhere rather than state anything (a wiki's "See also", "References"). */
 const POINTER_SECTION = /^(?:see also|references|external links|further reading|notes|bibliography|sources|citations)$/i;
 
-const inPointerSection = (store: IndexStore, chunk: number) => store.chunks[chunk].section.some((h) => POINTER_SECTION.test(h.trim()));
+const inPointerSection = (store: IndexView, chunk: number) => store.chunks[chunk].section.some((h) => POINTER_SECTION.test(h.trim()));
 
 /** Wiki table markup flattened into text ("| | NATO members | |"). */
 const isTableRow = (text: string) => (text.match(/\|/g) ?? []).length >= 3;
@@ -168,7 +168,7 @@ const statesSomething = (text: string) =>
  * Sentences that can be claims: not headings or questions, menus, page furniture or scraps, nor
  * a sentence introducing a list ("The 32 members are:") that is not prose itself.
  */
-export function isCandidate(store: IndexStore, unit: number): boolean {
+export function isCandidate(store: IndexView, unit: number): boolean {
   if (store.unitIsQuestion[unit]) return false;
   const text = unitText(store, unit);
   if (!statesSomething(text)) return false;
@@ -177,14 +177,14 @@ export function isCandidate(store: IndexStore, unit: number): boolean {
 }
 
 /** Share of the question's words (by count) that no sentence of the collection uses. */
-export function unknownWordShare(store: IndexStore, question: string): number {
+export function unknownWordShare(store: IndexView, question: string): number {
   const stats = sentenceStats(store);
   const words = [...new Set(terms(question))];
   return words.length ? words.filter((t) => !stats.known(t)).length / words.length : 1;
 }
 
 /** Every candidate sentence of the retrieved passages, with its features. */
-export function candidateFeatures(store: IndexStore, retrieval: Retrieval, question: string): Candidate[] {
+export function candidateFeatures(store: IndexView, retrieval: Retrieval, question: string): Candidate[] {
   const stats = sentenceStats(store);
   const q = questionProfile(stats, question, retrieval.queryVector);
   const best = retrieval.passages[0]?.score || 1;
@@ -209,7 +209,7 @@ const ENTITY_KINDS = new Set<AnswerKind>(["person", "place", "organization"]);
  * counts only when the question does not already name it: "Who leads X?" is not answered by
  * a sentence that names only X.
  */
-function holdsAnswerKind(store: IndexStore, stats: SentenceStats, q: QuestionProfile, unit: number): boolean {
+function holdsAnswerKind(store: IndexView, stats: SentenceStats, q: QuestionProfile, unit: number): boolean {
   const kinds = stats.kinds(unit);
   return q.wanted.some((kind) => {
     if (ENTITY_KINDS.has(kind)) return stats.entities(unit).some((e) => e.kind === kind && e.terms.some((t) => !q.weights.has(t)));
@@ -222,15 +222,15 @@ function holdsAnswerKind(store: IndexStore, stats: SentenceStats, q: QuestionPro
 const TOPIC_REACH = 2;
 
 /** The terms of the sentences just before this one in its document, or undefined at its start. */
-function precedingTerms(store: IndexStore, stats: SentenceStats, unit: number): Set<string> | undefined {
+function precedingTerms(store: IndexView, stats: SentenceStats, unit: number): Set<string> | undefined {
   const docId = store.units[unit].docId;
   const before = [];
-  for (let n = unit - 1; n >= unit - TOPIC_REACH && store.units[n]?.docId === docId; n--) before.push(...stats.terms[n]);
+  for (let n = unit - 1; n >= unit - TOPIC_REACH && store.units[n]?.docId === docId; n--) before.push(...stats.terms(n));
   return before.length ? new Set(before) : undefined;
 }
 
 /** The sentence's vector summed with its neighbours' in the same document, unit length. */
-function windowVector(store: IndexStore, unit: number): Float32Array {
+function windowVector(store: IndexView, unit: number): Float32Array {
   const docId = store.units[unit].docId;
   const sum = new Float32Array(unitVector(store, unit));
   for (const n of [unit - 1, unit + 1]) {
@@ -241,12 +241,12 @@ function windowVector(store: IndexStore, unit: number): Float32Array {
   return normalize(sum);
 }
 
-function sentenceFeatures(store: IndexStore, stats: SentenceStats, q: QuestionProfile, unit: number, chunk: number, passageScore: number, rank: number): number[] {
+function sentenceFeatures(store: IndexView, stats: SentenceStats, q: QuestionProfile, unit: number, chunk: number, passageScore: number, rank: number): number[] {
   const text = unitText(store, unit);
   const u = store.units[unit];
-  const present = stats.terms[unit];
+  const present = stats.terms(unit);
   const match = matchTerms(q, present);
-  const heading = stats.heading[unit];
+  const heading = stats.heading(unit);
   const context = new Set(terms([store.documentById.get(u.docId)!.title, ...store.chunks[chunk].section].join(" ")));
   const passageMatch = matchTerms(q, new Set([...context, ...stats.chunkTerms(chunk)]));
   const pairs = new Set(lexicalTerms(text));

@@ -1,6 +1,6 @@
-import type { IndexStore } from "@/lib/index/store";
+import type { IndexView } from "@/lib/index/view";
 import type { Retrieval } from "@/lib/retrieval/search";
-import { candidateFeatures, unknownWordShare } from "./features";
+import { candidateFeatures, unknownWordShare, type Candidate } from "./features";
 import { withSentenceMatches } from "./sentence-matches";
 import { fittedWeights, rankCandidates, requireAnswerKind, type ModelWeights, type RankedSentence } from "./model";
 
@@ -14,13 +14,20 @@ export type RankedRetrieval = {
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 const logAddExp = (a: number, b: number) => Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b)));
 
+/** The retrieval widened by sentence matches, and every candidate sentence of its passages with its features (fetched into the view first). */
+export async function candidatesFor(store: IndexView, retrieved: Retrieval, question: string): Promise<{ wide: Retrieval; candidates: Candidate[] }> {
+  const wide = await withSentenceMatches(store, retrieved, question);
+  await store.fetch({ chunks: wide.chunks });
+  return { wide, candidates: candidateFeatures(store, wide, question) };
+}
+
 /**
  * Ranks the sentences of a wide retrieval with the fitted model and keeps the k passages whose
  * sentences weigh most, best first: the passage order people and the answerers see.
  */
-export function rerankBySentences(store: IndexStore, retrieved: Retrieval, question: string, k: number, model: ModelWeights = fittedWeights()): RankedRetrieval {
-  const wide = withSentenceMatches(store, retrieved, question);
-  const ranked = requireAnswerKind(rankCandidates(candidateFeatures(store, wide, question), model), question);
+export async function rerankBySentences(store: IndexView, retrieved: Retrieval, question: string, k: number, model: ModelWeights = fittedWeights()): Promise<RankedRetrieval> {
+  const { wide, candidates } = await candidatesFor(store, retrieved, question);
+  const ranked = requireAnswerKind(rankCandidates(candidates, model), question);
   // A passage weighs all its sentences (log-sum-exp of their scores): one with several good
   // sentences outranks one lucky line.
   const support = new Map<number, number>();

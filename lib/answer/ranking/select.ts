@@ -1,4 +1,4 @@
-import { unitVector, type IndexStore } from "@/lib/index/store";
+import { unitVector, type IndexView } from "@/lib/index/view";
 import { dot } from "@/lib/embeddings/vector";
 import type { RankedSentence } from "./model";
 
@@ -7,7 +7,7 @@ export const MAX_ANSWER_SENTENCES = 3;
 /** Sentences this similar in meaning to one already kept repeat it. */
 const REDUNDANT = 0.85;
 
-function isRedundant(store: IndexStore, kept: RankedSentence[], candidate: RankedSentence): boolean {
+function isRedundant(store: IndexView, kept: RankedSentence[], candidate: RankedSentence): boolean {
   const v = unitVector(store, candidate.unit);
   return kept.some((k) => k.unit === candidate.unit || dot(unitVector(store, k.unit), v) > REDUNDANT);
 }
@@ -16,7 +16,7 @@ function isRedundant(store: IndexStore, kept: RankedSentence[], candidate: Ranke
  * The best sentence, and the next ones the model rates close to it (their softmax weight
  * relative to the best's at least keepRatio), skipping repeats.
  */
-export function selectSentences(store: IndexStore, ranked: RankedSentence[], keepRatio: number): RankedSentence[] {
+export function selectSentences(store: IndexView, ranked: RankedSentence[], keepRatio: number): RankedSentence[] {
   if (!ranked.length) return [];
   const kept = [ranked[0]];
   for (const s of ranked.slice(1)) {

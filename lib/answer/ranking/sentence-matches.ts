@@ -1,4 +1,4 @@
-import { unitText, type IndexStore } from "@/lib/index/store";
+import { unitText, type IndexView } from "@/lib/index/view";
 import { acronymCandidates, spellsOut } from "@/lib/text/acronyms";
 import { questionAnswerKinds } from "@/lib/text/answer-kinds";
 import { terms } from "@/lib/text/normalize";
@@ -24,13 +24,22 @@ function questionTerms(question: string): Map<string, Set<string>> {
   return out;
 }
 
+/**
+ * Sentences holding an acronym that are read to see whether they spell it out: a bound on what
+ * one question fetches, since a collection's own acronym may stand in most of its sentences.
+ */
+const EXPANSION_SCAN = 500;
+
 /** Sentences that spell out an acronym the question asks about ("What does NATO stand for?"), in order. */
-function expansionUnits(store: IndexStore, question: string): number[] {
+async function expansionUnits(store: IndexView, question: string): Promise<number[]> {
   if (!questionAnswerKinds(question).includes("expansion")) return [];
-  const stats = sentenceStats(store);
-  return acronymCandidates(question).flatMap((acronym) =>
-    terms(acronym).flatMap((t) => stats.unitsWith(t)).filter((u) => spellsOut(unitText(store, u), acronym)),
-  );
+  const out: number[] = [];
+  for (const acronym of acronymCandidates(question)) {
+    const holding = await store.searchSentenceTerms([{ terms: terms(acronym), weight: 1 }], EXPANSION_SCAN);
+    await store.fetch({ units: holding });
+    out.push(...holding.filter((u) => spellsOut(unitText(store, u), acronym)));
+  }
+  return out;
 }
 
 /**
@@ -39,18 +48,14 @@ function expansionUnits(store: IndexStore, question: string): number[] {
  * plain question word for word but is outvoted inside its chunk, by meaning and by BM25 alike.
  * A sentence spelling out an acronym asked about comes first: it shares no word but the acronym.
  */
-export function withSentenceMatches(store: IndexStore, retrieval: Retrieval, question: string): Retrieval {
+export async function withSentenceMatches(store: IndexView, retrieval: Retrieval, question: string): Promise<Retrieval> {
   const stats = sentenceStats(store);
-  const scores = new Map<number, number>();
-  for (const [term, forms] of questionTerms(question)) {
-    const weight = stats.idf(term);
-    const units = new Set([...forms].flatMap((f) => stats.unitsWith(f)));
-    for (const u of units) scores.set(u, (scores.get(u) ?? 0) + weight);
-  }
+  const groups = [...questionTerms(question)].map(([term, forms]) => ({ terms: [...forms], weight: stats.idf(term) }));
+  const best = await store.searchSentenceTerms(groups, SENTENCE_MATCHES);
+  await store.fetch({ units: best });
   const have = new Set(retrieval.chunks);
   const added: number[] = [];
-  const best = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SENTENCE_MATCHES).map(([unit]) => unit);
-  for (const unit of [...expansionUnits(store, question), ...best]) {
+  for (const unit of [...(await expansionUnits(store, question)), ...best]) {
     const chunk = store.unitChunks[unit][0];
     if (chunk === undefined || have.has(chunk) || added.length === ADDED_PASSAGES) continue;
     have.add(chunk);

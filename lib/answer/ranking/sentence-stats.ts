@@ -1,11 +1,11 @@
-import { unitText, type IndexStore } from "@/lib/index/store";
+import { unitText, type IndexView } from "@/lib/index/view";
 import { terms } from "@/lib/text/normalize";
 import type { AnswerKind } from "@/lib/text/answer-kinds";
 
-/** Per-sentence facts the ranking features read, computed once per loaded index. */
+/** Per-sentence facts the ranking features read, worked out on first use for each view (once for the files store). */
 export type SentenceStats = {
-  /** Content terms of each sentence. */
-  terms: Set<string>[];
+  /** Content terms of a sentence. */
+  terms(unit: number): Set<string>;
   /** Inverse sentence frequency of a term: rare words weigh more. */
   idf(term: string): number;
   /** The kinds of answer a sentence can give (a date, a person…), as ingestion read them. */
@@ -14,12 +14,10 @@ export type SentenceStats = {
   entities(unit: number): { kind: AnswerKind; terms: string[] }[];
   /** Content terms of a chunk, worked out on first use. */
   chunkTerms(chunk: number): Set<string>;
-  /** The sentences that use a term. */
-  unitsWith(term: string): number[];
   /** Whether any sentence uses the term. */
   known(term: string): boolean;
   /** The question-shaped heading a sentence sits under ("Why is Ukraine not in Nato?"), or -1. */
-  heading: Int32Array;
+  heading(unit: number): number;
   /** The document's age rank among the collection's dated documents: 1 newest, 0 oldest or undated. */
   recency: Map<string, number>;
 };
@@ -27,56 +25,53 @@ export type SentenceStats = {
 /** How far below a question-shaped heading its sentences still answer it. */
 const HEADING_REACH = 6;
 
-const cache = new WeakMap<IndexStore, SentenceStats>();
+const cache = new WeakMap<IndexView, SentenceStats>();
+/** Per list of documents, so that every view of one index shares it. */
+const recencyCache = new WeakMap<IndexView["documents"], Map<string, number>>();
 
 /**
  * Sentence-level idf: with few chunks (a one-document collection) chunk-level idf collapses,
  * while sentences stay numerous enough to tell rare words from common ones.
  */
-function sentenceFrequencies(sentenceTerms: Set<string>[]): Pick<SentenceStats, "idf" | "known" | "unitsWith"> {
-  const postings = new Map<string, number[]>();
-  sentenceTerms.forEach((set, unit) => {
-    for (const t of set) {
-      const units = postings.get(t);
-      if (units) units.push(unit);
-      else postings.set(t, [unit]);
-    }
-  });
-  const n = sentenceTerms.length;
-  const df = (term: string) => postings.get(term)?.length ?? 0;
-  return { idf: (term) => Math.log((n + 1) / (df(term) + 0.5)), known: (term) => postings.has(term), unitsWith: (term) => postings.get(term) ?? [] };
+const sentenceIdf = (store: IndexView, term: string) => Math.log((store.sentenceCount + 1) / (store.sentenceFrequency(term) + 0.5));
+
+/** The nearest question before the sentence in its document, at most HEADING_REACH back; -1 for a question itself. */
+function headingOf(store: IndexView, unit: number): number {
+  if (store.unitIsQuestion[unit]) return -1;
+  const docId = store.units[unit].docId;
+  for (let j = unit - 1; j >= 0 && unit - j <= HEADING_REACH; j--) {
+    if (store.units[j]?.docId !== docId) return -1;
+    if (store.unitIsQuestion[j]) return j;
+  }
+  return -1;
 }
 
-function headings(store: IndexStore): Int32Array {
-  const out = new Int32Array(store.units.length).fill(-1);
-  let last = -1;
-  store.units.forEach((u, i) => {
-    if (i > 0 && store.units[i - 1].docId !== u.docId) last = -1;
-    if (store.unitIsQuestion[i]) last = i;
-    else if (last >= 0 && i - last <= HEADING_REACH) out[i] = last;
-  });
+function recencies(documents: IndexView["documents"]): Map<string, number> {
+  let out = recencyCache.get(documents);
+  if (!out) {
+    const year = (d: { publishedAt: string | null }) => Number((d.publishedAt ?? "").slice(0, 4)) || null;
+    const years = documents.map(year).filter((y): y is number => y !== null);
+    const [min, max] = [Math.min(...years), Math.max(...years)];
+    out = new Map(documents.map((d) => [d.docId, max > min && year(d) ? (year(d)! - min) / (max - min) : 0]));
+    recencyCache.set(documents, out);
+  }
   return out;
 }
 
-function recencies(store: IndexStore): Map<string, number> {
-  const year = (d: { publishedAt: string | null }) => Number((d.publishedAt ?? "").slice(0, 4)) || null;
-  const years = store.documents.map(year).filter((y): y is number => y !== null);
-  const [min, max] = [Math.min(...years), Math.max(...years)];
-  return new Map(store.documents.map((d) => [d.docId, max > min && year(d) ? (year(d)! - min) / (max - min) : 0]));
-}
-
-export function sentenceStats(store: IndexStore): SentenceStats {
+export function sentenceStats(store: IndexView): SentenceStats {
   let stats = cache.get(store);
   if (!stats) {
-    const sentenceTerms = store.units.map((_, i) => new Set(terms(unitText(store, i))));
+    const sentenceTerms: Set<string>[] = [];
     const kinds: Set<AnswerKind>[] = [];
     const chunkTerms: Set<string>[] = [];
     const entities: { kind: AnswerKind; terms: string[] }[][] = [];
+    const headings: number[] = [];
     stats = {
-      terms: sentenceTerms,
-      ...sentenceFrequencies(sentenceTerms),
-      heading: headings(store),
-      recency: recencies(store),
+      terms: (unit) => (sentenceTerms[unit] ??= new Set(terms(unitText(store, unit)))),
+      idf: (term) => sentenceIdf(store, term),
+      known: (term) => store.sentenceFrequency(term) > 0,
+      heading: (unit) => (headings[unit] ??= headingOf(store, unit)),
+      recency: recencies(store.documents),
       kinds: (unit) => (kinds[unit] ??= new Set(store.units[unit].kinds)),
       entities: (unit) => (entities[unit] ??= store.units[unit].names.map((e) => ({ kind: e.kind, terms: terms(e.text) }))),
       chunkTerms: (chunk) => (chunkTerms[chunk] ??= new Set(terms(store.chunks[chunk].text))),
@@ -85,4 +80,3 @@ export function sentenceStats(store: IndexStore): SentenceStats {
   }
   return stats;
 }
-

@@ -35,6 +35,23 @@ const LEXICAL_SQL = `
   LIMIT $5`;
 
 /**
+ * The sentences holding the groups' words ($1 group of each word in $2), best first by the sum of
+ * their groups' weights ($3, by group): the sum is written out group by group, in order, so that
+ * it adds as sentence-terms.ts adds in memory and ties break alike.
+ */
+const sentenceTermsSql = (groups: number) => `
+  WITH hits AS (
+    SELECT v.first_unit + st.ord AS unit, array_agg(DISTINCT q.g) AS gs
+    FROM unnest($1::int[], $2::text[]) AS q(g, term)
+    JOIN sentence_terms st ON st.term = q.term
+    JOIN version_documents v ON v.content_id = st.content_id AND v.version = $4
+    GROUP BY 1
+  )
+  SELECT unit FROM hits
+  ORDER BY ${Array.from({ length: groups }, (_, g) => `CASE WHEN ${g} = ANY(gs) THEN ($3::float8[])[${g + 1}] ELSE 0 END`).reduce((sum, w) => `(${sum} + ${w})`, "0::float8")} DESC, unit
+  LIMIT $5`;
+
+/**
  * Search in SQL (the Postgres store). `documentFrequency` holds the version's single words only,
  * for termIdf (verification weighs the words of a sentence): pairs stay in the database.
  */
@@ -50,6 +67,18 @@ export function postgresSearch(pool: pg.Pool, stats: VersionStats, documentFrequ
       if (!terms.length || k <= 0) return [];
       const { rows } = await pool.query<{ chunk: number; score: number }>(LEXICAL_SQL, [terms, stats.version, stats.chunkCount, stats.averageLength, k]);
       return rows.map((r) => ({ index: r.chunk, score: r.score }));
+    },
+    async searchSentenceTerms(groups, k) {
+      const words = groups.flatMap((g, i) => g.terms.map((term) => [i, term] as const));
+      if (!words.length || k <= 0) return [];
+      const { rows } = await pool.query<{ unit: number }>(sentenceTermsSql(groups.length), [
+        words.map((w) => w[0]),
+        words.map((w) => w[1]),
+        groups.map((g) => g.weight),
+        stats.version,
+        k,
+      ]);
+      return rows.map((r) => r.unit);
     },
     termIdf(term) {
       const df = documentFrequency.get(term) ?? 0;

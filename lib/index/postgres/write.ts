@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { AppError } from "@/lib/errors";
+import { terms } from "@/lib/text/normalize";
 import type { IndexDraft } from "../disk";
 import { buildLexicalIndex } from "../lexical";
 import type { LockOptions } from "../lock";
@@ -15,6 +16,8 @@ const INGEST_LOCK = 0x696e6773;
 
 /** Rows sent per INSERT: vectors are ~5 KB of text each. */
 const BATCH = 500;
+/** Rows per INSERT of sentence terms: a word and two numbers each. */
+const TERM_BATCH = 10_000;
 
 type Client = pg.PoolClient;
 
@@ -63,17 +66,17 @@ async function findContent(client: Client, key: ContentKey): Promise<number | nu
 }
 
 /** Inserts `rows` in batches through unnest: one parameter per column, not per value. */
-async function insertColumns(client: Client, sql: string, columns: unknown[][]): Promise<void> {
+async function insertColumns(client: Client, sql: string, columns: unknown[][], batch = BATCH): Promise<void> {
   const n = columns[0]?.length ?? 0;
-  for (let i = 0; i < n; i += BATCH) await client.query(sql, columns.map((c) => c.slice(i, i + BATCH)));
+  for (let i = 0; i < n; i += batch) await client.query(sql, columns.map((c) => c.slice(i, i + batch)));
 }
 
-/** Writes one document's content (text, chunks, sentences with vectors, BM25 postings); returns its id. */
+/** Writes one document's content (text, chunks, sentences with vectors and terms, BM25 postings); returns its id. */
 async function insertContent(client: Client, draft: IndexDraft, doc: number, key: ContentKey, units: [number, number]): Promise<number> {
   const d = draft.documents[doc];
   const { rows } = await client.query<{ id: string }>(
-    "INSERT INTO contents (doc_id, hash, title, embedder, chunking, text, pages) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-    [key.docId, key.hash, key.title, key.embedder, key.chunking, d.text, d.pages ?? null],
+    "INSERT INTO contents (doc_id, hash, title, embedder, chunking, text, pages, wide_characters) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    [key.docId, key.hash, key.title, key.embedder, key.chunking, d.text, d.pages ?? null, /[\u{10000}-\u{10FFFF}]/u.test(d.text)],
   );
   const id = Number(rows[0].id);
   const chunks = draft.chunks.filter((c) => c.docId === d.docId);
@@ -85,11 +88,11 @@ async function insertContent(client: Client, draft: IndexDraft, doc: number, key
      FROM unnest($1::int[], $2::text[], $3::int[], $4::int[], $5::jsonb[], $6::int[]) AS t(ord, chunk_id, s, e, section, len)`,
     [chunks.map((_, i) => i), chunks.map((c) => c.chunkId), chunks.map((c) => c.start), chunks.map((c) => c.end), chunks.map((c) => JSON.stringify(c.section)), lexical.lengths],
   );
-  const terms = Object.entries(lexical.postings).flatMap(([term, list]) => list.flatMap((v, i) => (i % 2 ? [] : [[term, v, list[i + 1]] as const])));
+  const postings = Object.entries(lexical.postings).flatMap(([term, list]) => list.flatMap((v, i) => (i % 2 ? [] : [[term, v, list[i + 1]] as const])));
   await insertColumns(
     client,
     `INSERT INTO postings (term, content_id, chunk_ord, tf) SELECT term, ${id}, ord, tf FROM unnest($1::text[], $2::int[], $3::int[]) AS t(term, ord, tf)`,
-    [terms.map((t) => t[0]), terms.map((t) => t[1]), terms.map((t) => t[2])],
+    [postings.map((t) => t[0]), postings.map((t) => t[1]), postings.map((t) => t[2])],
   );
   const dims = draft.manifest.embedder.dimensions;
   const ords = Array.from({ length: units[1] - units[0] }, (_, i) => i);
@@ -106,6 +109,13 @@ async function insertContent(client: Client, draft: IndexDraft, doc: number, key
       ords.map((i) => JSON.stringify(unit(i).names)),
       ords.map((i) => toPgVector(draft.vectors.subarray((units[0] + i) * dims, (units[0] + i + 1) * dims))),
     ],
+  );
+  const sentenceTerms = ords.flatMap((i) => [...new Set(terms(d.text.slice(unit(i).start, unit(i).end)))].map((t) => [t, i] as const));
+  await insertColumns(
+    client,
+    `INSERT INTO sentence_terms (term, content_id, ord) SELECT term, ${id}, ord FROM unnest($1::text[], $2::int[]) AS t(term, ord)`,
+    [sentenceTerms.map((t) => t[0]), sentenceTerms.map((t) => t[1])],
+    TERM_BATCH,
   );
   return id;
 }
@@ -150,7 +160,7 @@ async function writeVersion(client: Client, draft: IndexDraft): Promise<void> {
     await client.query("DELETE FROM contents c WHERE NOT EXISTS (SELECT 1 FROM version_documents v WHERE v.content_id = c.id)");
   }
   // Fresh statistics for the planner now, not when autovacuum gets round to it (PGlite has none).
-  await client.query("ANALYZE contents, chunks, sentences, postings, version_documents");
+  await client.query("ANALYZE contents, chunks, sentences, postings, sentence_terms, version_documents");
 }
 
 /** How many units from `start` on belong to `docId` (a document's units are contiguous). */
