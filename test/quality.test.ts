@@ -18,7 +18,7 @@ const FOLDS = 5;
  */
 const FLOORS = {
   dev: { accuracy: 0.85, citedSupport: 0.8, oosRefusal: 1, wronglyRefused: 0.06, recall6: 0.85 },
-  train: { accuracy: 0.74, citedSupport: 0.77, oosRefusal: 0.6, wronglyRefused: 0.05, recall6: 0.86 },
+  train: { accuracy: 0.76, citedSupport: 0.77, oosRefusal: 0.66, wronglyRefused: 0.05, recall6: 0.86 },
 };
 
 type SetResult = { metrics: EvalMetrics; retrievers: RetrieverRecall[] };
