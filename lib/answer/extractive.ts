@@ -100,15 +100,17 @@ const REPEATED = 0.5;
 
 /**
  * Whether the conversation's last answer already gave this sentence: a follow-up ("and how much
- * did the European countries put in?") wants the next fact, not the last one again. A question
- * asked again gets its answer again.
+ * did the European countries put in?") wants the next fact, not the last one again. A sentence
+ * naming what the follow-up adds ("and Sweden?") is what it asks for, even if said in passing.
  */
 function alreadySaid(store: IndexView, unit: number, input: AnswerInput): boolean {
   const last = input.history.findLast((m) => m.role === "assistant");
-  const lastQuestion = input.history.findLast((m) => m.role === "user");
-  if (!last || terms(lastQuestion?.content ?? "").join(" ") === terms(input.question).join(" ")) return false;
-  const said = new Set(terms(last.content));
+  if (!last) return false;
+  const asked = new Set(terms(input.history.findLast((m) => m.role === "user")?.content ?? ""));
+  const added = terms(input.question).filter((t) => !asked.has(t));
   const words = terms(unitText(store, unit));
+  if (!added.length || words.some((w) => added.includes(w))) return false;
+  const said = new Set(terms(last.content));
   return words.length > 0 && words.filter((w) => said.has(w)).length / words.length >= REPEATED;
 }
 
