@@ -99,19 +99,21 @@ function distinct(claims: Claim[]): Claim[] {
 const REPEATED = 0.5;
 
 /**
- * Whether the conversation's last answer already gave this sentence: a follow-up ("and how much
- * did the European countries put in?") wants the next fact, not the last one again. A sentence
- * naming what the follow-up adds ("and Sweden?") is what it asks for, even if said in passing.
+ * Which sentences the conversation's last answer already gave: a follow-up ("and how much did the
+ * European countries put in?") wants the next fact, not the last one again. A sentence naming what
+ * the follow-up adds ("and Sweden?") is what it asks for, even if said in passing.
  */
-function alreadySaid(store: IndexView, unit: number, input: AnswerInput): boolean {
+function alreadySaid(store: IndexView, input: AnswerInput): (unit: number) => boolean {
   const last = input.history.findLast((m) => m.role === "assistant");
-  if (!last) return false;
   const asked = new Set(terms(input.history.findLast((m) => m.role === "user")?.content ?? ""));
   const added = terms(input.question).filter((t) => !asked.has(t));
-  const words = terms(unitText(store, unit));
-  if (!added.length || words.some((w) => added.includes(w))) return false;
+  if (!last || !added.length) return () => false;
   const said = new Set(terms(last.content));
-  return words.length > 0 && words.filter((w) => said.has(w)).length / words.length >= REPEATED;
+  return (unit) => {
+    const words = terms(unitText(store, unit));
+    if (words.some((w) => added.includes(w))) return false;
+    return words.length > 0 && words.filter((w) => said.has(w)).length / words.length >= REPEATED;
+  };
 }
 
 export const refusal = (): Answer => ({ answer: NOT_COVERED, answered: false, citations: [], model: EXTRACTIVE_MODEL });
@@ -123,7 +125,8 @@ export const refusal = (): Answer => ({ answer: NOT_COVERED, answered: false, ci
 export function extractiveAnswer(input: AnswerInput, model: ModelWeights = fittedWeights()): Answer {
   const { store, sentences: ranked } = input;
   if (!ranked.length || answerProbability(ranked, input.unknownWords, model) < model.refusal.threshold) return refusal();
-  const fresh = ranked.filter((s) => !alreadySaid(store, s.unit, input));
+  const said = alreadySaid(store, input);
+  const fresh = ranked.filter((s) => !said(s.unit));
   const kept = selectSentences(store, fresh.length ? fresh : ranked, model.keepRatio);
   const conflict = findConflict(store, kept[0], ranked);
   const passages = input.retrieval.passages;

@@ -107,6 +107,7 @@ export function questionProfile(stats: SentenceStats, question: string, vector: 
   const wanted = questionAnswerKinds(question);
   const subject = wanted.includes("expansion") ? question.replace(EXPANSION_FRAME, " ") : question;
   const weights = new Map([...new Set(terms(subject))].map((t) => [t, stats.idf(t)]));
+  const related = relatedStems(question);
   const values = [...weights.values()];
   return {
     vector,
@@ -114,11 +115,11 @@ export function questionProfile(stats: SentenceStats, question: string, vector: 
     total: values.reduce((a, w) => a + w, 0) || 1,
     maxWeight: Math.max(1e-9, ...values),
     pairs: lexicalTerms(question).filter((t) => t.includes(" ")),
-    related: relatedStems(question),
+    related,
     wanted,
     forms: wordForms(question),
     acronyms: acronymCandidates(question),
-    focus: questionFocus(question).map((word) => new Set([...terms(word), ...relatedWords(word).flatMap((r) => terms(r))])),
+    focus: questionFocus(question).flatMap((word) => terms(word).slice(0, 1).map((t) => new Set([t, ...(related.get(t) ?? [])]))),
   };
 }
 
