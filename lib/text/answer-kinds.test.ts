@@ -15,6 +15,11 @@ describe("questionAnswerKinds", () => {
     ["What percentage of voters agreed?", ["percent"]],
     ["Why did France leave the command?", ["reason"]],
     ["How does the council make decisions?", ["reason"]],
+    ["Why was the league founded?", ["purpose"]],
+    ["What is the treaty for?", ["purpose"]],
+    ["What was the league's original aim?", ["purpose"]],
+    ["What is the purpose of the council?", ["purpose"]],
+    ["What was the turning point of the war?", []],
     ["Which organization runs the programme?", ["organization"]],
     ["What is NATO?", ["definition"]],
     ["What does NATO stand for?", ["expansion"]],
@@ -70,6 +75,13 @@ describe("sentenceAnswerKinds", () => {
     expect(sentenceAnswerKinds("Its primary purpose was to block expansion in Europe.").has("reason")).toBe(true);
     expect(sentenceAnswerKinds("The league was founded in 1920 to keep the peace.").has("reason")).toBe(true);
     expect(sentenceAnswerKinds("The league was founded in 1920 in Geneva.").has("reason")).toBe(false);
+  });
+
+  it("sees a stated purpose, not any reason", () => {
+    expect(sentenceAnswerKinds("Its primary purpose, at first, was to block expansion in Europe.").has("purpose")).toBe(true);
+    expect(sentenceAnswerKinds("The league was founded in 1920 to keep the peace.").has("purpose")).toBe(true);
+    expect(sentenceAnswerKinds("The plan was delayed because the vote failed.").has("purpose")).toBe(false);
+    expect(sentenceAnswerKinds("The league was founded in 1920 in Geneva.").has("purpose")).toBe(false);
   });
 
   it("sees people and organizations", () => {

@@ -5,9 +5,19 @@
 import { MONTH, namedEntities } from "./named-entities";
 import { wordNumber } from "./numbers";
 
-export const ANSWER_KINDS = ["person", "place", "organization", "date", "number", "percent", "money", "reason", "definition", "expansion"] as const;
+export const ANSWER_KINDS = ["person", "place", "organization", "date", "number", "percent", "money", "reason", "purpose", "definition", "expansion"] as const;
 
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
+
+/** Verbs of bringing something into being: "why was X created?" asks what X is for. */
+export const CREATION = "created|founded|formed|established|set up|launched|introduced|built";
+/** Nouns naming what something is for. */
+export const PURPOSE_NOUNS = "purposes?|aims?|goals?|objectives?";
+
+/** Asks what something is for: "Why was X founded?", "What is X for?", "What was X's original aim?". */
+const PURPOSE_QUESTION = new RegExp(
+  `^why (?:was|were|is|are|did|do|does|has|have|had) .+ (?:${CREATION})\\b|^what (?:is|are|was|were) .+ for\\W*$|^what (?:is|are|was|were) (?:the )?(?:[\\w-]+ is )?(?:[\\w-]+['’]s )?(?:\\w+ )?(?:${PURPOSE_NOUNS})\\b`,
+);
 
 // Tried on the question from its wh-word on; the first match wins ("how many" before "how").
 const QUESTION_RULES: [RegExp, AnswerKind[]][] = [
@@ -18,8 +28,9 @@ const QUESTION_RULES: [RegExp, AnswerKind[]][] = [
   [/^where\b|^(?:what|which) (?:country|countries|city|cities|place|places|region|regions|continent|capital|nation|nations|town|state|states)\b/, ["place"]],
   [/^(?:what|which) (?:organi[sz]ations?|alliances?|company|companies|agency|agencies|institutions?|body|bodies|group|groups|party|parties)\b/, ["organization"]],
   [/^who(?:m|se)?\b/, ["person", "organization"]],
-  [/^why\b|^how come\b|^what (?:reason|purpose)\b|^what (?:is|was|are|were) the (?:reasons?|purpose|causes?)\b|^what (?:caused|led to|prompted)\b|^how (?:do|does|did|is|are|was|were|can|could|would|will|has|have)\b/, ["reason"]],
   [/^what (?:does|did) .+ stand for\b|^what (?:is|was) .+ (?:short for|an? (?:abbreviation|acronym) (?:of|for))\b/, ["expansion"]],
+  [PURPOSE_QUESTION, ["purpose"]],
+  [/^why\b|^how come\b|^what (?:reason|purpose)\b|^what (?:is|was|are|were) the (?:reasons?|purpose|causes?)\b|^what (?:caused|led to|prompted)\b|^how (?:do|does|did|is|are|was|were|can|could|would|will|has|have)\b/, ["reason"]],
   [/^what (?:does|did) .+ mean\b/, ["definition"]],
 ];
 
@@ -49,6 +60,11 @@ const MONEY = /[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:bn|m|million|billion|trillion)?\
 const NUMBER_TOKEN = /^\d[\d,.]*(?:bn|m|k|km|st|nd|rd|th)?$/;
 const REASON =
   /\b(?:because|due to|owing to|thanks to|as a result|as a consequence|in order to|so as to|so that|in response to|in reaction to|after|following|therefore|thus|hence|consequently|caused by|led to|resulted in|the (?:reason|purpose|aim|goal|objective) (?:of|for|is|was))\b|\b(?:reason|purpose|aim|goal|objective|mission)s?\b[^.;]{0,40}\b(?:is|was|are|were) to\b|\b(?:created|formed|founded|established|set up|designed|intended|meant|aims?|aimed|seeks?|sought) (?:in \d{4} )?to \w+/i;
+/** States what something is or was for ("Its primary purpose was to…", "founded in 1994 to help…"). */
+const PURPOSE = new RegExp(
+  `\\b(?:${PURPOSE_NOUNS}|missions?|roles?)\\b[^.;]{0,40}\\b(?:is|was|are|were) to\\b|\\b(?:${CREATION}|designed|intended|meant|aims?|aimed|seeks?|sought) (?:in \\d{4} )?to \\w+|\\b(?:in order|so as) to\\b`,
+  "i",
+);
 const DEFINITION =
   /\b(?:is|are|was|were) (?:an?|the) \w+|\b(?:refers? to|is defined as|stands? for|means|is known as|is called)\b|^[^,]{2,60}\s[-–—(]\s?(?:the |an? )?[A-Z]/;
 
@@ -85,6 +101,7 @@ export function sentenceAnswerKinds(sentence: string): Set<AnswerKind> {
   if (MONEY.test(sentence)) kinds.add("money");
   if (hasNumber(sentence)) kinds.add("number");
   if (REASON.test(sentence)) kinds.add("reason");
+  if (PURPOSE.test(sentence)) kinds.add("purpose");
   if (DEFINITION.test(sentence)) kinds.add("definition");
   return kinds;
 }

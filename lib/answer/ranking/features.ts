@@ -2,7 +2,7 @@ import { unitText, unitVector, type IndexView } from "@/lib/index/view";
 import { lexicalTerms } from "@/lib/index/lexical";
 import { fold, terms } from "@/lib/text/normalize";
 import { infoboxKey, isMenu } from "@/lib/text/prose";
-import { questionAnswerKinds, type AnswerKind } from "@/lib/text/answer-kinds";
+import { CREATION, PURPOSE_NOUNS, questionAnswerKinds, type AnswerKind } from "@/lib/text/answer-kinds";
 import { relatedWords } from "@/lib/text/related-words";
 import { questionFocus } from "@/lib/text/question-focus";
 import { acronymCandidates, spellsOut } from "@/lib/text/acronyms";
@@ -102,11 +102,19 @@ function sameFormCoverage(q: QuestionProfile, text: string): number {
 
 /** Words that frame a request to spell out an acronym and are not its subject ("What does X *stand for*?"). */
 const EXPANSION_FRAME = /\b(?:stands?|short|abbreviation|acronym)\b/gi;
+/** Words that frame a question about what something is for ("Why was X *founded*?", "X's *aim*"): the answer says "purpose", or "set up to…". */
+const PURPOSE_FRAME = new RegExp(`\\b(?:${CREATION}|${PURPOSE_NOUNS})\\b`, "gi");
+
+/** The question without the words that only frame what kind of answer it asks for. */
+function questionSubject(question: string, wanted: AnswerKind[]): string {
+  if (wanted.includes("expansion")) return question.replace(EXPANSION_FRAME, " ");
+  if (wanted.includes("purpose")) return question.replace(PURPOSE_FRAME, " ");
+  return question;
+}
 
 export function questionProfile(stats: SentenceStats, question: string, vector: Float32Array): QuestionProfile {
   const wanted = questionAnswerKinds(question);
-  const subject = wanted.includes("expansion") ? question.replace(EXPANSION_FRAME, " ") : question;
-  const weights = new Map([...new Set(terms(subject))].map((t) => [t, stats.idf(t)]));
+  const weights = new Map([...new Set(terms(questionSubject(question, wanted)))].map((t) => [t, stats.idf(t)]));
   const related = relatedStems(question);
   const values = [...weights.values()];
   return {
