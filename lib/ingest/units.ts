@@ -5,8 +5,8 @@ import { collapseWhitespace } from "@/lib/text/normalize";
 import { splitSections } from "@/lib/text/sections";
 import { splitSentences } from "@/lib/text/sentences";
 
-/** Bumped when sentence or chunk boundaries change, so the next ingest re-embeds everything. */
-export const SEGMENTER_VERSION = 6;
+/** Bumped when sentence or chunk boundaries, or the terms indexed (lib/text/normalize), change, so the next ingest redoes everything. */
+export const SEGMENTER_VERSION = 7;
 
 /** The sentences of a document that get embedded, section by section so none spans a heading. */
 export function documentUnits(docId: string, text: string): Unit[] {

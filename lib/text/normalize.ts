@@ -1,4 +1,11 @@
-/** Text normalisation for matching: accent folding, tokens, light stemming, display cleanup. */
+/** Text normalisation for matching: accent folding, tokens, British spellings, light stemming, display cleanup. */
+import britishSpellings from "american-british-english-translator/data/british_spellings.json";
+
+/**
+ * British spellings to American ones ("criticised" → "criticized", "defence" → "defense"), from a
+ * word list kept with a translator package: a question and a document spelt differently match.
+ */
+const AMERICAN = new Map(Object.entries(britishSpellings as Record<string, string>));
 
 const STOPWORDS = new Set(
   (
@@ -26,12 +33,12 @@ export function stem(token: string): string {
   return token;
 }
 
-/** Content tokens of a text: folded, split on anything not a letter or digit, stopwords dropped, stemmed. */
+/** Content tokens of a text: folded, split on anything not a letter or digit, stopwords dropped, spelt the American way, stemmed. */
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const raw of fold(text).split(/[^\p{L}\p{N}]+/u)) {
     if (!raw || STOPWORDS.has(raw)) continue;
-    out.push(stem(raw));
+    out.push(stem(AMERICAN.get(raw) ?? raw));
   }
   return out;
 }
