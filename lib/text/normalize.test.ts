@@ -6,6 +6,12 @@ describe("terms", () => {
     expect(terms("criticised for its defence organisation")).toEqual(terms("criticized for its defense organization"));
   });
 
+  it("reads a model name the same with or without its hyphen, and in the plural", () => {
+    expect(terms("two F-16 jets")).toEqual(terms("two F16 jets"));
+    expect(terms("F16s")).toEqual(terms("F-16"));
+    expect(terms("the mid-1990s")).toEqual(["mid", "1990s"]);
+  });
+
   it("drops stopwords and light-stems the rest", () => {
     expect(terms("The members joined")).toEqual(["member", "join"]);
   });

@@ -23,6 +23,7 @@ export function fold(text: string): string {
 
 /** Very light suffix stripping: enough to match "members"/"member", "joined"/"join". */
 export function stem(token: string): string {
+  if (/^\p{L}+\d+s$/u.test(token)) return token.slice(0, -1); // "f16s" → "f16"
   if (token.length <= 3 || /\d/.test(token)) return token;
   if (token.endsWith("ies") && token.length > 4) return token.slice(0, -3) + "y";
   if (token.endsWith("sses")) return token.slice(0, -2);
@@ -33,10 +34,13 @@ export function stem(token: string): string {
   return token;
 }
 
+/** A model name's hyphen ("F-16", "Su-27", "B-52s"): written with and without it, one term either way. */
+const MODEL_NUMBER = /\b(\p{Lu}\p{L}{0,2})-(?=\p{N})/gu;
+
 /** Content tokens of a text: folded, split on anything not a letter or digit, stopwords dropped, spelt the American way, stemmed. */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const raw of fold(text).split(/[^\p{L}\p{N}]+/u)) {
+  for (const raw of fold(text.replace(MODEL_NUMBER, "$1")).split(/[^\p{L}\p{N}]+/u)) {
     if (!raw || STOPWORDS.has(raw)) continue;
     out.push(stem(AMERICAN.get(raw) ?? raw));
   }
