@@ -3,8 +3,8 @@ import fitted from "./weights.json";
 import { FEATURES, type Candidate } from "./features";
 import { questionAnswerKinds, type AnswerKind } from "@/lib/text/answer-kinds";
 
-/** What refusal looks at: the best-ranked sentence's evidence. */
-export const REFUSAL_FEATURES = ["score", "margin", "dense", "coverage", "related", "plainCoverage", "answerType", "missingRare", "headingDense", "unknownWords", "passageCoverage", "bestPassageCoverage", "focus"] as const;
+/** What refusal looks at: the best-ranked sentence's evidence, and how much of the question the best few hold with the sentences before them. */
+export const REFUSAL_FEATURES = ["score", "margin", "dense", "coverage", "related", "plainCoverage", "answerType", "missingRare", "headingDense", "unknownWords", "passageCoverage", "bestPassageCoverage", "focus", "contextCoverage"] as const;
 
 /** The fitted model: a linear sentence ranker and a logistic answer-or-refuse classifier. */
 export const weightsSchema = z.object({
@@ -84,6 +84,7 @@ export function refusalFeatures(ranked: RankedSentence[], unknownWords: number):
     feature(top, "passageCoverage"),
     Math.max(...ranked.slice(0, REFUSAL_DEPTH).map((s) => feature(s, "passageCoverage"))),
     feature(top, "focus"),
+    Math.max(...ranked.slice(0, REFUSAL_DEPTH).map((s) => Math.min(1, feature(s, "coverage") + feature(s, "related") + feature(s, "previousCoverage")))),
   ];
 }
 
