@@ -17,8 +17,8 @@ const FOLDS = 5;
  * a change makes answers worse on the validation set or, cross-validated, on the training set.
  */
 const FLOORS = {
-  dev: { accuracy: 0.85, citedSupport: 0.8, oosRefusal: 1, wronglyRefused: 0.06, recall6: 0.85 },
-  train: { accuracy: 0.76, citedSupport: 0.77, oosRefusal: 0.66, wronglyRefused: 0.05, recall6: 0.86 },
+  dev: { accuracy: 0.89, citedSupport: 0.89, oosRefusal: 1, wronglyRefused: 0.06, recall6: 0.89 },
+  train: { accuracy: 0.76, citedSupport: 0.77, oosRefusal: 0.66, wronglyRefused: 0.05, recall6: 0.88 },
 };
 
 type SetResult = { metrics: EvalMetrics; retrievers: RetrieverRecall[] };
