@@ -39,6 +39,7 @@ export const FEATURES = [
   "windowDense", // question · the sentence with its neighbours: the answer may be spread over two
   "passageCoverage", // share of the question's weighted terms (or related words) its passage, title and headings hold
   "sameForm", // share of the question's weighted terms the sentence holds in the very same word form ("founded", not "founding")
+  "fullDate", // +1 a date is asked for and the sentence gives a day and month ("4 October 2001"), not only a year
   "focus", // share of the nouns the question asks about ("how many *troops*") it holds, or related words; -1 none of them, 0 the question names none
 ] as const;
 
@@ -62,6 +63,10 @@ export type QuestionProfile = {
   /** Words of the question that may be acronyms it asks to spell out ("What does NATO stand for?"). */
   acronyms: string[];
 };
+
+const MONTH_NAME = "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+/** A day with its month ("4 October 2001", "October 4, 2001", "4-5 June"). */
+const FULL_DATE = new RegExp(`\\b\\d{1,2}(?:[–-]\\d{1,2})? ${MONTH_NAME}\\b|\\b${MONTH_NAME} \\d{1,2}\\b(?!\\d)`);
 
 const LEADING_PRONOUN = /^["“(]?(This|It|These|They|He|She|Such|Its|Their|Those)\b/;
 const MIN_SENTENCE_CHARS = 20;
@@ -288,6 +293,7 @@ function sentenceFeatures(store: IndexView, stats: SentenceStats, q: QuestionPro
     dot(q.vector, windowVector(store, unit)),
     passageMatch.exact + passageMatch.related,
     sameFormCoverage(q, text),
+    q.wanted.includes("date") && FULL_DATE.test(text) ? 1 : 0,
     focusHeld(q, present),
   ];
 }
