@@ -41,7 +41,7 @@ export async function ask(request: AskRequest, engine?: Engine, options: AnswerO
   const view = e.store.view();
   const wide = await retrieveFor(e, request.question, history, CANDIDATE_PASSAGES, view);
   const started = performance.now();
-  const ranked = await rerankBySentences(view, wide.retrieval, wide.query, request.k ?? DEFAULT_K, options.model);
+  const ranked = await rerankBySentences(view, wide.retrieval, wide.query, request.k ?? DEFAULT_K, options.model, request.question);
   const retrieved = { ...wide, retrieval: ranked.retrieval };
   const input = { question: request.question, history, store: view, ...ranked };
   const llm = options.llm === undefined ? configuredLlm() : options.llm;

@@ -20,7 +20,7 @@ export async function collectExamples(engine: Engine, questions: EvalQuestion[])
   for (const question of questions) {
     const view = engine.store.view();
     const { query, retrieval } = await retrieveFor(engine, question.q, question.history ?? [], CANDIDATE_PASSAGES, view);
-    const { candidates } = await candidatesFor(view, retrieval, query);
+    const { candidates } = await candidatesFor(view, retrieval, query, question.q);
     const spans = supportSpans(documents, question.support);
     const labels = candidates.map((c): 0 | 1 => {
       const u = view.units[c.unit];

@@ -22,8 +22,8 @@ const lexicalOnly: Ranker = async (view, q, _v, k) => (await view.searchLexical(
 const rrf: Ranker = async (view, q, v, k) => reciprocalRankFusion([await denseOnly(view, q, v, 50), await lexicalOnly(view, q, v, 50)]).slice(0, k).map((r) => r.chunk);
 const hybrid: Ranker = async (view, q, v, k) => (await hybridSearch(view, q, v, k)).chunks;
 
-const withSentenceRanker = (model?: ModelWeights): Ranker => async (view, q, v, k) =>
-  (await rerankBySentences(view, await hybridSearch(view, q, v, CANDIDATE_PASSAGES), q, k, model)).retrieval.chunks;
+const withSentenceRanker = (model?: ModelWeights, asked?: string): Ranker => async (view, q, v, k) =>
+  (await rerankBySentences(view, await hybridSearch(view, q, v, CANDIDATE_PASSAGES), q, k, model, asked)).retrieval.chunks;
 
 /** The texts of the chunks a ranker returned. */
 async function chunkTexts(engine: Engine, ranker: Ranker, query: string, vector: Float32Array, k: number): Promise<string[]> {
@@ -34,12 +34,12 @@ async function chunkTexts(engine: Engine, ranker: Ranker, query: string, vector:
 }
 
 /** The retrievers compared; the last is what /api/ask uses (with each question's cross-validation model). */
-const retrievers = (model?: ModelWeights): [string, Ranker][] => [
+const retrievers = (model?: ModelWeights, asked?: string): [string, Ranker][] => [
   ["dense", denseOnly],
   ["lexical", lexicalOnly],
   ["rrf (k=60)", rrf],
   ["hybrid", hybrid],
-  ["hybrid + sentence ranker", withSentenceRanker(model)],
+  ["hybrid + sentence ranker", withSentenceRanker(model, asked)],
 ];
 
 export type RetrieverRecall = { retriever: string; recall: Record<string, number>; mrr: number };
@@ -52,7 +52,7 @@ export async function compareRetrievers(engine: Engine, questions: EvalQuestion[
   const maxK = Math.max(...RECALL_KS);
   const out: RetrieverRecall[] = [];
   for (const [r, [retriever]] of retrievers().entries()) {
-    const texts = (i: number) => chunkTexts(engine, retrievers(inScope[i].model)[r][1], queries[i], vectors[i], maxK);
+    const texts = (i: number) => chunkTexts(engine, retrievers(inScope[i].model, inScope[i].q.q)[r][1], queries[i], vectors[i], maxK);
     const ranked = await Promise.all(inScope.map((_, i) => texts(i)));
     const ranks = inScope.map(({ q }, i) => firstSupportRank(ranked[i], q.support));
     const share = (k: number) => ranks.filter((r) => r !== null && r <= k).length / Math.max(1, ranks.length);

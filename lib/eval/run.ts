@@ -49,7 +49,7 @@ export async function evaluateQuestion(engine: Engine, question: EvalQuestion, m
   const response = await ask({ question: question.q, history }, engine, { llm: null, model });
   const view = engine.store.view();
   const wide = await retrieveFor(engine, question.q, history, CANDIDATE_PASSAGES, view);
-  const deep = (await rerankBySentences(view, wide.retrieval, wide.query, Math.max(...RECALL_KS), model)).retrieval;
+  const deep = (await rerankBySentences(view, wide.retrieval, wide.query, Math.max(...RECALL_KS), model, question.q)).retrieval;
   await view.fetch({ documents: response.citations.map((c) => c.docId) });
   const oos = question.kind === "oos";
   const { ok, missing } = matchesExpectations(response.answer, question.expect);

@@ -117,9 +117,18 @@ function questionSubject(question: string, wanted: AnswerKind[]): string {
   return question;
 }
 
-export function questionProfile(stats: SentenceStats, question: string, vector: Float32Array): QuestionProfile {
+/**
+ * What a word the conversation added to a follow-up counts for, against the words asked in this
+ * turn: "What has it been criticised for?" after "What was Operation Allied Force?" is about the
+ * criticism first.
+ */
+const CONTEXT_WEIGHT = 0.5;
+
+/** The question's profile; `asked` is what the person typed this turn when `question` also holds the conversation's words. */
+export function questionProfile(stats: SentenceStats, question: string, vector: Float32Array, asked = question): QuestionProfile {
   const wanted = questionAnswerKinds(question);
-  const weights = new Map([...new Set(terms(questionSubject(question, wanted)))].map((t) => [t, stats.idf(t)]));
+  const own = new Set(terms(asked));
+  const weights = new Map([...new Set(terms(questionSubject(question, wanted)))].map((t) => [t, stats.idf(t) * (own.has(t) ? 1 : CONTEXT_WEIGHT)]));
   const related = relatedStems(question);
   const values = [...weights.values()];
   return {
@@ -198,9 +207,9 @@ export function unknownWordShare(store: IndexView, question: string): number {
 }
 
 /** Every candidate sentence of the retrieved passages, with its features. */
-export function candidateFeatures(store: IndexView, retrieval: Retrieval, question: string): Candidate[] {
+export function candidateFeatures(store: IndexView, retrieval: Retrieval, question: string, asked = question): Candidate[] {
   const stats = sentenceStats(store);
-  const q = questionProfile(stats, question, retrieval.queryVector);
+  const q = questionProfile(stats, question, retrieval.queryVector, asked);
   const best = retrieval.passages[0]?.score || 1;
   const seen = new Set<number>();
   const out: Candidate[] = [];

@@ -14,19 +14,30 @@ export type RankedRetrieval = {
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 const logAddExp = (a: number, b: number) => Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b)));
 
-/** The retrieval widened by sentence matches, and every candidate sentence of its passages with its features (fetched into the view first). */
-export async function candidatesFor(store: IndexView, retrieved: Retrieval, question: string): Promise<{ wide: Retrieval; candidates: Candidate[] }> {
+/**
+ * The retrieval widened by sentence matches, and every candidate sentence of its passages with its
+ * features (fetched into the view first). `asked`: the words of this turn, when `question` is a
+ * follow-up's query holding the previous question too.
+ */
+export async function candidatesFor(store: IndexView, retrieved: Retrieval, question: string, asked = question): Promise<{ wide: Retrieval; candidates: Candidate[] }> {
   const wide = await withSentenceMatches(store, retrieved, question);
   await store.fetch({ chunks: wide.chunks });
-  return { wide, candidates: candidateFeatures(store, wide, question) };
+  return { wide, candidates: candidateFeatures(store, wide, question, asked) };
 }
 
 /**
  * Ranks the sentences of a wide retrieval with the fitted model and keeps the k passages whose
  * sentences weigh most, best first: the passage order people and the answerers see.
  */
-export async function rerankBySentences(store: IndexView, retrieved: Retrieval, question: string, k: number, model: ModelWeights = fittedWeights()): Promise<RankedRetrieval> {
-  const { wide, candidates } = await candidatesFor(store, retrieved, question);
+export async function rerankBySentences(
+  store: IndexView,
+  retrieved: Retrieval,
+  question: string,
+  k: number,
+  model: ModelWeights = fittedWeights(),
+  asked = question,
+): Promise<RankedRetrieval> {
+  const { wide, candidates } = await candidatesFor(store, retrieved, question, asked);
   const ranked = requireAnswerKind(rankCandidates(candidates, model), question);
   // A passage weighs all its sentences (log-sum-exp of their scores): one with several good
   // sentences outranks one lucky line.
