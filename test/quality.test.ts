@@ -18,7 +18,7 @@ const FOLDS = 5;
  */
 const FLOORS = {
   dev: { accuracy: 0.89, citedSupport: 0.89, oosRefusal: 1, wronglyRefused: 0.06, recall6: 0.89 },
-  train: { accuracy: 0.77, citedSupport: 0.78, oosRefusal: 0.66, wronglyRefused: 0.05, recall6: 0.88 },
+  train: { accuracy: 0.78, citedSupport: 0.79, oosRefusal: 0.66, wronglyRefused: 0.05, recall6: 0.88 },
 };
 
 type SetResult = { metrics: EvalMetrics; retrievers: RetrieverRecall[] };
