@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { questionAnswerKinds, sentenceAnswerKinds } from "./answer-kinds";
+import { hasFullDate, questionAnswerKinds, sentenceAnswerKinds } from "./answer-kinds";
 
 describe("questionAnswerKinds", () => {
   it.each([
@@ -86,5 +86,14 @@ describe("sentenceAnswerKinds", () => {
 
   it("sees people and organizations", () => {
     expect(kinds("President Joe Biden addressed the United Nations.")).toEqual(expect.arrayContaining(["person", "organization"]));
+  });
+});
+
+describe("hasFullDate", () => {
+  it("sees a day with its month, not a month or year alone", () => {
+    expect(hasFullDate("confirmed on 4 October 2001")).toBe(true);
+    expect(hasFullDate("on October 4, 2001")).toBe(true);
+    expect(hasFullDate("in October 2001")).toBe(false);
+    expect(hasFullDate("in 2001")).toBe(false);
   });
 });

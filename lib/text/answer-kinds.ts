@@ -58,13 +58,17 @@ const YEAR = /\b(?:1[0-9]|20)\d\d(?:s)?\b(?!\s?(?:km|kg|m|mi|miles?|metres?|mete
 const PERCENT = /\d\s?%|\b(?:per ?cent|percent|percentage)\b/i;
 const MONEY = /[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:bn|m|million|billion|trillion)?\s?(?:dollars|euros|pounds|yen|usd|eur|gbp)\b/i;
 const NUMBER_TOKEN = /^\d[\d,.]*(?:bn|m|k|km|st|nd|rd|th)?$/;
-const REASON =
-  /\b(?:because|due to|owing to|thanks to|as a result|as a consequence|in order to|so as to|so that|in response to|in reaction to|after|following|therefore|thus|hence|consequently|caused by|led to|resulted in|the (?:reason|purpose|aim|goal|objective) (?:of|for|is|was))\b|\b(?:reason|purpose|aim|goal|objective|mission)s?\b[^.;]{0,40}\b(?:is|was|are|were) to\b|\b(?:created|formed|founded|established|set up|designed|intended|meant|aims?|aimed|seeks?|sought) (?:in \d{4} )?to \w+/i;
-/** States what something is or was for ("Its primary purpose was to…", "founded in 1994 to help…"). */
-const PURPOSE = new RegExp(
-  `\\b(?:${PURPOSE_NOUNS}|missions?|roles?)\\b[^.;]{0,40}\\b(?:is|was|are|were) to\\b|\\b(?:${CREATION}|designed|intended|meant|aims?|aimed|seeks?|sought) (?:in \\d{4} )?to \\w+|\\b(?:in order|so as) to\\b`,
-  "i",
-);
+const BECAUSE =
+  /\b(?:because|due to|owing to|thanks to|as a result|as a consequence|in order to|so as to|so that|in response to|in reaction to|after|following|therefore|thus|hence|consequently|caused by|led to|resulted in|the (?:reason|purpose|aim|goal|objective) (?:of|for|is|was))\b/;
+
+/** A stated aim, as a regex source: "<noun> … was to" ("Its primary purpose was to…"), or "<verb> (in 1994) to <verb>" ("founded to help…"). */
+const statedAim = (nouns: string, verbs: string) =>
+  `\\b(?:${nouns})\\b[^.;]{0,40}\\b(?:is|was|are|were) to\\b|\\b(?:${verbs}|designed|intended|meant|aims?|aimed|seeks?|sought) (?:in \\d{4} )?to \\w+`;
+
+/** A reason, a stated aim among them. */
+const REASON = new RegExp(`${BECAUSE.source}|${statedAim("(?:reason|purpose|aim|goal|objective|mission)s?", "created|formed|founded|established|set up")}`, "i");
+/** What something is or was for. */
+const PURPOSE = new RegExp(`${statedAim(`${PURPOSE_NOUNS}|missions?|roles?`, CREATION)}|\\b(?:in order|so as) to\\b`, "i");
 const DEFINITION =
   /\b(?:is|are|was|were) (?:an?|the) \w+|\b(?:refers? to|is defined as|stands? for|means|is known as|is called)\b|^[^,]{2,60}\s[-–—(]\s?(?:the |an? )?[A-Z]/;
 
@@ -79,6 +83,13 @@ function hasDate(sentence: string): boolean {
       (/^\d/.test(tokens[i + 1] ?? "") || /^\d/.test(tokens[i - 1] ?? "") || /^(?:in|on|since|until|by|from|early|late|mid)$/i.test(tokens[i - 1] ?? "")),
   );
 }
+
+const MONTH_NAME = "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+/** A day with its month ("4 October 2001", "October 4, 2001", "4-5 June"). */
+const FULL_DATE = new RegExp(`\\b\\d{1,2}(?:[–-]\\d{1,2})? ${MONTH_NAME}\\b|\\b${MONTH_NAME} \\d{1,2}\\b(?!\\d)`);
+
+/** Whether a sentence dates something to the day, not only to the year or month. */
+export const hasFullDate = (sentence: string) => FULL_DATE.test(sentence);
 
 /** A capitalised word that names the number after it ("Article 5", "Resolution 1199", "Defender 24"), not a possessive. */
 const NAMING_WORD = /^\p{Lu}[\p{L}-]*$/u;

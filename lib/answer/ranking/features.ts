@@ -2,7 +2,7 @@ import { unitText, unitVector, type IndexView } from "@/lib/index/view";
 import { lexicalTerms } from "@/lib/index/lexical";
 import { fold, terms } from "@/lib/text/normalize";
 import { infoboxKey, isMenu } from "@/lib/text/prose";
-import { CREATION, PURPOSE_NOUNS, questionAnswerKinds, type AnswerKind } from "@/lib/text/answer-kinds";
+import { CREATION, hasFullDate, PURPOSE_NOUNS, questionAnswerKinds, type AnswerKind } from "@/lib/text/answer-kinds";
 import { relatedWords } from "@/lib/text/related-words";
 import { questionFocus } from "@/lib/text/question-focus";
 import { acronymCandidates, spellsOut } from "@/lib/text/acronyms";
@@ -63,10 +63,6 @@ export type QuestionProfile = {
   /** Words of the question that may be acronyms it asks to spell out ("What does NATO stand for?"). */
   acronyms: string[];
 };
-
-const MONTH_NAME = "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
-/** A day with its month ("4 October 2001", "October 4, 2001", "4-5 June"). */
-const FULL_DATE = new RegExp(`\\b\\d{1,2}(?:[–-]\\d{1,2})? ${MONTH_NAME}\\b|\\b${MONTH_NAME} \\d{1,2}\\b(?!\\d)`);
 
 const LEADING_PRONOUN = /^["“(]?(This|It|These|They|He|She|Such|Its|Their|Those)\b/;
 const MIN_SENTENCE_CHARS = 20;
@@ -302,7 +298,7 @@ function sentenceFeatures(store: IndexView, stats: SentenceStats, q: QuestionPro
     dot(q.vector, windowVector(store, unit)),
     passageMatch.exact + passageMatch.related,
     sameFormCoverage(q, text),
-    q.wanted.includes("date") && FULL_DATE.test(text) ? 1 : 0,
+    q.wanted.includes("date") && hasFullDate(text) ? 1 : 0,
     focusHeld(q, present),
   ];
 }
