@@ -7,14 +7,14 @@ import { renderHtmlReport } from "@/lib/eval/html-report";
 import { checkWeights, decide } from "@/lib/check/verdict";
 import { AppError, toAppError } from "@/lib/errors";
 import { CLAIMS_FILE, crossValidated, examineLabelled, measure, readClaims, type ClaimMetrics } from "@/lib/eval/claims";
-import { collectExamples, crossValidatedModels } from "@/lib/eval/fit";
+import { collectExamples, CV_PARTITIONS, repeatedCrossValidation } from "@/lib/eval/fit";
 import { readQuestions } from "@/lib/eval/questions";
 import { compareRetrievers, type RetrieverRecall } from "@/lib/eval/retrievers";
 import { runEval, type EvalMetrics, type QuestionResult } from "@/lib/eval/run";
 
 const USAGE = `Usage: npm run eval -- [--file F.jsonl [--cv K]] [--store files|postgres] [--min-accuracy 0.85] [--min-support 0.9] [--verbose] [--html [out.html]]
        npm run eval -- --claims [F.jsonl] [--verbose]
-Without --file: dev.jsonl with the fitted weights beside train.jsonl cross-validated (5 folds).
+Without --file: dev.jsonl with the fitted weights beside train.jsonl cross-validated (5 folds, in ${CV_PARTITIONS} partitions: figures are their means).
 --store: the index store to read (default INDEX_STORE; postgres needs DATABASE_URL).
 --claims: citation checking on labelled claims (default ${CLAIMS_FILE}), fitted thresholds beside 5-fold CV.`;
 
@@ -59,7 +59,8 @@ function parseArgs(argv: string[]): Args {
 
 const pct = (x: number | null) => (x === null ? "n/a" : `${(x * 100).toFixed(1)}%`);
 
-type Report = { label: string; metrics: EvalMetrics; retrievers: RetrieverRecall[]; failures: QuestionResult[] };
+/** `failures`: each question missed at least once; `timesMissed`: in how many of the runs (one per cross-validation partition). */
+type Report = { label: string; metrics: EvalMetrics; retrievers: RetrieverRecall[]; failures: QuestionResult[]; timesMissed: Map<string, number>; runs: number };
 
 function printReports(reports: Report[], verbose: boolean): void {
   const side = (f: (r: Report) => string | number) => Object.fromEntries(reports.map((r) => [r.label, f(r)]));
@@ -81,7 +82,8 @@ function printReports(reports: Report[], verbose: boolean): void {
     console.table(Object.fromEntries(r.retrievers.map((x) => [x.retriever, { ...Object.fromEntries(Object.entries(x.recall).map(([k, v]) => [`recall${k}`, v.toFixed(2)])), MRR: x.mrr.toFixed(2) }])));
     if (!verbose) continue;
     for (const f of r.failures) {
-      console.log(`- ${f.question.id} (${f.question.kind}) ${f.question.q}`);
+      const times = r.runs > 1 ? `, missed in ${r.timesMissed.get(f.question.id)} of ${r.runs} partitions` : "";
+      console.log(`- ${f.question.id} (${f.question.kind}${times}) ${f.question.q}`);
       if (f.missing.length) console.log(`    missing: ${f.missing.join(", ")}`);
       if (!f.supported) console.log("    no cited passage holds the support text");
       for (const p of [...f.problems.markers, ...f.problems.offsets]) console.log(`    ${p}`);
@@ -93,12 +95,18 @@ function printReports(reports: Report[], verbose: boolean): void {
 async function evaluate(run: Run): Promise<Report> {
   const questions = await readQuestions(run.file);
   const engine = await getEngine();
-  const models = run.folds ? crossValidatedModels(await collectExamples(engine, questions), run.folds) : undefined;
-  const { results, metrics } = await runEval(engine, questions, models);
-  const retrievers = await compareRetrievers(engine, questions, models);
-  const failures = results.filter((r) => !r.correct || !r.supported || r.problems.markers.length || r.problems.offsets.length);
+  const runs = run.folds ? repeatedCrossValidation(await collectExamples(engine, questions), run.folds) : questions.map((question) => ({ question, model: undefined }));
+  const asked = runs.map((r) => r.question);
+  const models = run.folds ? runs.map((r) => r.model!) : undefined;
+  const { results, metrics } = await runEval(engine, asked, models);
+  const retrievers = await compareRetrievers(engine, asked, models);
+  const missed = results.filter((r) => !r.correct || !r.supported || r.problems.markers.length || r.problems.offsets.length);
+  const timesMissed = new Map<string, number>();
+  for (const r of missed) timesMissed.set(r.question.id, (timesMissed.get(r.question.id) ?? 0) + 1);
+  const failures = missed.filter((r, i) => missed.findIndex((o) => o.question.id === r.question.id) === i);
   const name = run.file.split("/").pop()!.replace(/\.jsonl$/, "");
-  return { label: run.folds ? `${name} (${run.folds}-fold CV)` : name, metrics, retrievers, failures };
+  const label = run.folds ? `${name} (${run.folds}-fold CV ×${CV_PARTITIONS})` : name;
+  return { label, metrics, retrievers, failures, timesMissed, runs: run.folds ? CV_PARTITIONS : 1 };
 }
 
 const ratioText = (x: number | null) => (x === null ? "n/a" : x.toFixed(2));

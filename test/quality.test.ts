@@ -3,7 +3,7 @@ import { markersIn } from "@/lib/citations/markers";
 import { citationProblems } from "@/lib/eval/contract";
 import { ask } from "@/lib/engine/ask";
 import { getEngine, type Engine } from "@/lib/engine/engine";
-import { collectExamples, crossValidatedModels } from "@/lib/eval/fit";
+import { collectExamples, repeatedCrossValidation } from "@/lib/eval/fit";
 import { readQuestions } from "@/lib/eval/questions";
 import { compareRetrievers, type RetrieverRecall } from "@/lib/eval/retrievers";
 import { runEval, type EvalMetrics } from "@/lib/eval/run";
@@ -14,11 +14,12 @@ const FOLDS = 5;
 
 /**
  * Floors just under the figures `npm run eval` measured (README, "Answer quality"): CI fails when
- * a change makes answers worse on the validation set or, cross-validated, on the training set.
+ * a change makes answers worse on the validation set or, cross-validated (5 folds in 3 partitions,
+ * figures their means), on the training set.
  */
 const FLOORS = {
   dev: { accuracy: 0.89, citedSupport: 0.89, oosRefusal: 1, wronglyRefused: 0.06, recall6: 0.89 },
-  train: { accuracy: 0.78, citedSupport: 0.79, oosRefusal: 0.66, wronglyRefused: 0.05, recall6: 0.88 },
+  train: { accuracy: 0.75, citedSupport: 0.78, oosRefusal: 0.66, wronglyRefused: 0.06, recall6: 0.89 },
 };
 
 type SetResult = { metrics: EvalMetrics; retrievers: RetrieverRecall[] };
@@ -30,8 +31,9 @@ beforeAll(async () => {
   const dev = await readQuestions(DEV);
   sets.dev = { metrics: (await runEval(engine, dev)).metrics, retrievers: await compareRetrievers(engine, dev) };
   const train = await readQuestions(TRAIN);
-  const models = crossValidatedModels(await collectExamples(engine, train), FOLDS);
-  sets.train = { metrics: (await runEval(engine, train, models)).metrics, retrievers: await compareRetrievers(engine, train, models) };
+  const runs = repeatedCrossValidation(await collectExamples(engine, train), FOLDS);
+  const [asked, models] = [runs.map((r) => r.question), runs.map((r) => r.model)];
+  sets.train = { metrics: (await runEval(engine, asked, models)).metrics, retrievers: await compareRetrievers(engine, asked, models) };
   for (const [name, s] of Object.entries(sets)) console.log(`${name}:`, JSON.stringify(s.metrics));
 });
 

@@ -2,7 +2,7 @@ import { numberClaims, type Claim } from "@/lib/citations/numbering";
 import { NOT_COVERED } from "@/lib/citations/refusal";
 import { unitText, type IndexView } from "@/lib/index/view";
 import { readable, terms } from "@/lib/text/normalize";
-import { infoboxKey } from "@/lib/text/prose";
+import { infoboxKey, sameInfoboxEntry } from "@/lib/text/prose";
 import { disagree } from "@/lib/text/numbers";
 import { clip, overlap, type Span } from "@/lib/text/spans";
 import type { Passage } from "@/lib/types";
@@ -42,36 +42,35 @@ function sourceLabel(passage: Passage): string {
   return passage.publishedAt ? `${passage.title}, ${passage.publishedAt.slice(0, 4)}` : passage.title;
 }
 
-/** Sentences shorter than this ("Leader Title2: Chair of the Military Committee") take the next one along. */
+/** Sentences shorter than this ("The MC has a chairman.") take the next one along. */
 const MIN_STANDALONE = 70;
 /** A sentence opening like this leans on the one before it: a pronoun, or a lower-case continuation. */
 const LEANS_BACK = /^["“(]?(?:This|It|These|They|He|She|Such|Its|Their|Those)\b|^\p{Ll}/u;
 
-/**
- * Whether a sentence too short to stand alone takes the next one along (a short topic sentence is
- * often followed by what answers: "NATO has very few forces of its own." / "Members contribute…").
- * An infobox line takes only its pair ("Leader Title: Secretary General" with "Leader Name: …",
- * not with "Languages: …").
- */
-function leansForward(text: string, next: string): boolean {
-  if (text.length >= MIN_STANDALONE) return false;
-  const key = infoboxKey(text);
-  return key === null || infoboxKey(next)?.split(" ")[0] === key.split(" ")[0];
-}
+/** Whether a sentence needs the one before it: its antecedent, or the other half of its infobox entry ("Leader Title: …" for "Leader Name: …"). */
+const leansBack = (text: string, previous: string) => (infoboxKey(text) === null ? LEANS_BACK.test(text) : sameInfoboxEntry(text, previous));
 
 /**
- * The sentence's span within its passage: one opening with "This/It/They…" takes the sentence
- * before it along (its antecedent), one too short to stand alone the next one.
+ * Whether a sentence takes the next one along: one too short to stand alone (a short topic sentence
+ * is often followed by what answers: "NATO has very few forces of its own." / "Members
+ * contribute…"); an infobox line only the other half of its entry, not "Languages: …".
+ */
+const leansForward = (text: string, next: string) => (infoboxKey(text) === null ? text.length < MIN_STANDALONE : sameInfoboxEntry(text, next));
+
+/**
+ * The sentence's span within its passage, with the neighbours it leans on: the sentence before
+ * one opening with "This/It/They…" (its antecedent), the next after one too short to stand alone.
  */
 function claimSpan(store: IndexView, passage: Passage, unit: number): Span {
   const u = store.units[unit];
   const previous = store.units[unit - 1];
   const next = store.units[unit + 1];
+  const text = unitText(store, unit);
   // A neighbour comes along only if it could be a claim itself: never a table, menu or heading.
-  const start = LEANS_BACK.test(unitText(store, unit)) && previous?.docId === u.docId && previous.start >= passage.start && isCandidate(store, unit - 1) ? previous.start : u.start;
-  const extend =
-    next?.docId === u.docId && next.end <= passage.end && isCandidate(store, unit + 1) && leansForward(unitText(store, unit), unitText(store, unit + 1));
-  return clip({ start, end: extend ? next.end : u.end }, passage);
+  const joins = (n: number) => store.units[n]?.docId === u.docId && isCandidate(store, n);
+  const start = joins(unit - 1) && previous.start >= passage.start && leansBack(text, unitText(store, unit - 1)) ? previous.start : u.start;
+  const end = joins(unit + 1) && next.end <= passage.end && leansForward(text, unitText(store, unit + 1)) ? next.end : u.end;
+  return clip({ start, end }, passage);
 }
 
 function claimFor(store: IndexView, passages: Passage[], s: RankedSentence, prefix = ""): Claim {

@@ -6,7 +6,7 @@ import { splitSections } from "@/lib/text/sections";
 import { splitSentences } from "@/lib/text/sentences";
 
 /** Bumped when sentence or chunk boundaries, or the terms indexed (lib/text/normalize), change, so the next ingest redoes everything. */
-export const SEGMENTER_VERSION = 8;
+export const SEGMENTER_VERSION = 9;
 
 /** The sentences of a document that get embedded, section by section so none spans a heading. */
 export function documentUnits(docId: string, text: string): Unit[] {

@@ -17,3 +17,14 @@ export function isQuestion(text: string): boolean {
 export function infoboxKey(text: string): string | null {
   return /^[\s\-*•]*(\p{Lu}[\p{L}\d ]{1,30}):\s/u.exec(text)?.[1] ?? null;
 }
+
+/**
+ * Whether two infobox lines are halves of one entry ("Leader Title2: …" and "Leader Name2: …",
+ * "Expenses: …" and "Expenses Year: …"): keys with the same first word and number, not the same key.
+ */
+export function sameInfoboxEntry(lineA: string, lineB: string): boolean {
+  const [a, b] = [infoboxKey(lineA), infoboxKey(lineB)];
+  if (a === null || b === null || a === b) return false;
+  const parts = (key: string) => `${key.split(" ")[0].replace(/\d+$/, "")} ${/\d*$/.exec(key)![0]}`;
+  return parts(a) === parts(b);
+}

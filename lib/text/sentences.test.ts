@@ -20,6 +20,14 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("keeps a page's button label and heading apart from the sentence after them, and a link's lead-in with it", () => {
+    expect(sentences("Close\nThe NAC: at the heart of NATO\nThe\nNorth Atlantic Council\n(NAC) decides.")).toEqual([
+      "Close",
+      "The NAC: at the heart of NATO",
+      "The\nNorth Atlantic Council\n(NAC) decides.",
+    ]);
+  });
+
   it("starts a sentence at each numbered list line", () => {
     expect(sentences("Steps to take\n1. Ask a question\n2) Read the passage")).toEqual(["Steps to take", "1. Ask a question", "2) Read the passage"]);
   });
@@ -40,7 +48,7 @@ describe("splitSentences", () => {
     // Names in a row are a sentence's subject when punctuation or a line break shows prose.
     for (const prose of [
       "On 10 October, UK Prime Minister Sir Keir Starmer pledged his continued support for the plan.",
-      "Close\nThe Nuclear Planning Group\nThe\nNuclear Planning Group\nhas the same authority as the Council.",
+      "The\nNuclear Planning Group\nhas the same authority as the Council.",
       "The NATO Secretary General and the EU High Representative regularly report to NATO Allies and EU Member States on the progress made.",
     ]) {
       expect(sentences(prose)).toEqual([prose]);

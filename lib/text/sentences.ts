@@ -26,9 +26,13 @@ function startsContinuation(line: string): boolean {
   return /^\s*[a-z,.;:)\]]/.test(line);
 }
 
+/**
+ * A short capitalised line without final punctuation: a heading, or a lone button label ("Close")
+ * left by a flattened page. A lone function word ("The") is a link's lead-in instead.
+ */
 function looksLikeTitle(line: string): boolean {
   const t = line.trim();
-  return t.length > 0 && t.length < 80 && /^[A-Z]/.test(t) && !endsSentence(t) && t.split(/\s+/).length >= 2;
+  return t.length > 0 && t.length < 80 && /^[A-Z]/.test(t) && !endsSentence(t) && (/\s/.test(t) || !FUNCTION_WORD_END.test(t));
 }
 
 /** Offsets of the lines of text[from, to), without their line breaks. */

@@ -43,7 +43,11 @@ export const FEATURES = [
   "focus", // share of the nouns the question asks about ("how many *troops*") it holds, or related words; -1 none of them, 0 the question names none
 ] as const;
 
-export type Candidate = { unit: number; passageRank: number; features: number[] };
+/**
+ * A candidate sentence. `keyedFact`: an infobox line whose key names what the question asks about
+ * and whose value is the kind of answer asked for ("Leader Name: …" for "Who leads X?").
+ */
+export type Candidate = { unit: number; passageRank: number; features: number[]; keyedFact?: boolean };
 
 /** The question as features need it: its vector, weighted terms and word pairs. */
 export type QuestionProfile = {
@@ -180,8 +184,21 @@ const inPointerSection = (store: IndexView, chunk: number) => store.chunks[chunk
 /** Wiki table markup flattened into text ("| | NATO members | |"). */
 const isTableRow = (text: string) => (text.match(/\|/g) ?? []).length >= 3;
 
+/** Longest line read as a title when it ends without punctuation ("Partnership for Peace (PfP)"). */
+const MAX_TITLE_CHARS = 80;
+
+/** A news item's date stamp ("05 Feb. 2024 NATO launches…"): a dated headline reports something. */
+const DATED = /^\d{1,2} \p{Lu}\p{Ll}{2,8}\.? \d{4}\b/u;
+
+/**
+ * A title on a line of its own, naming a topic rather than stating anything: short, unpunctuated,
+ * and neither an infobox line, a list item nor a dated headline.
+ */
+const isTitleLine = (text: string) =>
+  text.length < MAX_TITLE_CHARS && !DATED.test(text) && !text.includes("\n") && !/(?:[.!?…;:"”’]|[.!?]\))$/.test(text) && !infoboxKey(text) && !/^[-*•]\s/.test(text);
+
 const statesSomething = (text: string) =>
-  text.length >= MIN_SENTENCE_CHARS && /\p{L}{3}/u.test(text) && !isMenu(text) && !FURNITURE.test(text) && !isTableRow(text);
+  text.length >= MIN_SENTENCE_CHARS && /\p{L}{3}/u.test(text) && !isMenu(text) && !FURNITURE.test(text) && !isTableRow(text) && !isTitleLine(text);
 
 /**
  * Sentences that can be claims: not headings or questions, menus, page furniture or scraps, nor
@@ -213,7 +230,9 @@ export function candidateFeatures(store: IndexView, retrieval: Retrieval, questi
     for (const unit of store.chunkUnits[chunk]) {
       if (seen.has(unit) || !isCandidate(store, unit) || inPointerSection(store, chunk)) continue;
       seen.add(unit);
-      out.push({ unit, passageRank: rank, features: sentenceFeatures(store, stats, q, unit, chunk, retrieval.passages[rank].score / best, rank) });
+      const features = sentenceFeatures(store, stats, q, unit, chunk, retrieval.passages[rank].score / best, rank);
+      const keyedFact = holdsLikeliestKind(stats, q, unit) && keyNamesQuestionWord(q, unitText(store, unit));
+      out.push({ unit, passageRank: rank, features, ...(keyedFact ? { keyedFact } : {}) });
     }
   });
   const byDense = out.map((c, i) => [c.features[0], i]).sort((a, b) => b[0] - a[0]);
@@ -221,7 +240,24 @@ export function candidateFeatures(store: IndexView, retrieval: Retrieval, questi
   return out;
 }
 
+/**
+ * Whether an infobox line's key names a word of the question, or a word related to one: its first
+ * word, which says what the entry is about ("Leader" of "Leader Name2" for "Who leads…?").
+ */
+function keyNamesQuestionWord(q: QuestionProfile, text: string): boolean {
+  const [head] = terms(infoboxKey(text)?.split(" ")[0].replace(/\d+$/, "") ?? "");
+  return head !== undefined && [...q.weights.keys()].some((t) => t === head || q.related.get(t)?.has(head));
+}
+
 const ENTITY_KINDS = new Set<AnswerKind>(["person", "place", "organization"]);
+
+/** Whether the sentence names a new one of the likeliest kind asked for (a person for "who", not an organisation). */
+function holdsLikeliestKind(stats: SentenceStats, q: QuestionProfile, unit: number): boolean {
+  const [kind] = q.wanted;
+  if (!kind) return false;
+  if (ENTITY_KINDS.has(kind)) return stats.entities(unit).some((e) => e.kind === kind && e.terms.some((t) => !q.weights.has(t)));
+  return stats.kinds(unit).has(kind);
+}
 
 /**
  * Whether the sentence holds the kind of answer asked for. A person, place or organisation

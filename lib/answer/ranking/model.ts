@@ -61,6 +61,27 @@ export function requireAnswerKind(ranked: RankedSentence[], question: string): R
   return holding.length ? holding : ranked;
 }
 
+const heldTerms = (s: Candidate) => feature(s, "coverage") + feature(s, "related");
+/** An infobox line speaks of its page's subject: the title's words count as held. */
+const factTerms = (s: Candidate) => Math.min(1, heldTerms(s) + feature(s, "sectionCoverage"));
+
+/**
+ * The best infobox line whose key names what the question asks about and whose value is the kind
+ * of answer asked for, moved to the top at the top score when it holds as much of the question as
+ * the top sentence: a structured fact ("Leader Name: …" for "Who leads X?") states the answer more
+ * exactly than sentences sharing a word with the question, yet ranks low by meaning and by
+ * passage (a key and a name, nothing else). "Where is X's *military* headquarters?" keeps the
+ * sentence that says "military".
+ */
+export function keyedFactFirst(ranked: RankedSentence[]): RankedSentence[] {
+  // Of entries holding as much of the question, an infobox lists the principal one first ("Leader Name" before "Leader Name2").
+  const facts = ranked.filter((s) => s.keyedFact).sort((a, b) => factTerms(b) - factTerms(a) || a.unit - b.unit);
+  const fact = facts[0];
+  // Shares of one question's weights, summed in different orders: equal within rounding.
+  if (!fact || fact === ranked[0] || factTerms(fact) < heldTerms(ranked[0]) - 1e-9) return ranked;
+  return [{ ...fact, score: ranked[0].score }, ...ranked.filter((s) => s !== fact)];
+}
+
 /** How many of the best sentences refusal looks at for the question's words. */
 const REFUSAL_DEPTH = 3;
 

@@ -2,7 +2,7 @@ import type { IndexView } from "@/lib/index/view";
 import type { Retrieval } from "@/lib/retrieval/search";
 import { candidateFeatures, unknownWordShare, type Candidate } from "./features";
 import { withSentenceMatches } from "./sentence-matches";
-import { fittedWeights, rankCandidates, requireAnswerKind, type ModelWeights, type RankedSentence } from "./model";
+import { fittedWeights, keyedFactFirst, rankCandidates, requireAnswerKind, type ModelWeights, type RankedSentence } from "./model";
 
 export type RankedRetrieval = {
   retrieval: Retrieval;
@@ -38,7 +38,7 @@ export async function rerankBySentences(
   asked = question,
 ): Promise<RankedRetrieval> {
   const { wide, candidates } = await candidatesFor(store, retrieved, question, asked);
-  const ranked = requireAnswerKind(rankCandidates(candidates, model), question);
+  const ranked = keyedFactFirst(requireAnswerKind(rankCandidates(candidates, model), question));
   // A passage weighs all its sentences (log-sum-exp of their scores): one with several good
   // sentences outranks one lucky line.
   const support = new Map<number, number>();

@@ -1,10 +1,11 @@
 import { unitText, type IndexView } from "@/lib/index/view";
 import { terms } from "@/lib/text/normalize";
+import { sameInfoboxEntry } from "@/lib/text/prose";
 import type { AnswerKind } from "@/lib/text/answer-kinds";
 
 /** Per-sentence facts the ranking features read, worked out on first use for each view (once for the files store). */
 export type SentenceStats = {
-  /** Content terms of a sentence. */
+  /** Content terms of a sentence; an infobox line's hold its entry's other half ("Leader Title4: …" for "Leader Name4: …"). */
   terms(unit: number): Set<string>;
   /** Inverse sentence frequency of a term: rare words weigh more. */
   idf(term: string): number;
@@ -34,6 +35,18 @@ const recencyCache = new WeakMap<IndexView["documents"], Map<string, number>>();
  * while sentences stay numerous enough to tell rare words from common ones.
  */
 const sentenceIdf = (store: IndexView, term: string) => Math.log((store.sentenceCount + 1) / (store.sentenceFrequency(term) + 0.5));
+
+/** The line next to an infobox line that completes its entry ("Leader Title2: …" beside "Leader Name2: …"), or -1. */
+function infoboxPartner(store: IndexView, unit: number): number {
+  const text = unitText(store, unit);
+  return [unit - 1, unit + 1].find((n) => store.units[n]?.docId === store.units[unit].docId && sameInfoboxEntry(text, unitText(store, n))) ?? -1;
+}
+
+/** The terms of a sentence, with those of its infobox entry's other half. */
+function termsWithEntry(store: IndexView, unit: number): Set<string> {
+  const partner = infoboxPartner(store, unit);
+  return new Set(terms(partner < 0 ? unitText(store, unit) : `${unitText(store, unit)} ${unitText(store, partner)}`));
+}
 
 /** The nearest question before the sentence in its document, at most HEADING_REACH back; -1 for a question itself. */
 function headingOf(store: IndexView, unit: number): number {
@@ -67,7 +80,7 @@ export function sentenceStats(store: IndexView): SentenceStats {
     const entities: { kind: AnswerKind; terms: string[] }[][] = [];
     const headings: number[] = [];
     stats = {
-      terms: (unit) => (sentenceTerms[unit] ??= new Set(terms(unitText(store, unit)))),
+      terms: (unit) => (sentenceTerms[unit] ??= termsWithEntry(store, unit)),
       idf: (term) => sentenceIdf(store, term),
       known: (term) => store.sentenceFrequency(term) > 0,
       heading: (unit) => (headings[unit] ??= headingOf(store, unit)),
