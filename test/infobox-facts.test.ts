@@ -43,6 +43,11 @@ describe("infobox facts", () => {
     expect(response.answer).toMatch(/Diane Drinkwater/);
   });
 
+  it("answers who holds a post from the entry that names the post", async () => {
+    const response = await ask({ question: "Who is the president of the association?" }, engine, { llm: null });
+    expect(firstClaim(response.answer)).toMatch(/Anne Rowberry/);
+  });
+
   it("never cites a page's button label or a heading as a claim", async () => {
     const response = await ask({ question: "Which courses does the association run?" }, engine, { llm: null });
     expect(response.answered).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sameInfoboxEntry } from "./prose";
+import { infoboxKey, sameInfoboxEntry } from "./prose";
 
 describe("sameInfoboxEntry", () => {
   it("pairs the halves of one infobox entry", () => {
@@ -12,5 +12,12 @@ describe("sameInfoboxEntry", () => {
     expect(sameInfoboxEntry("- Headquarters: Brussels", "- Languages: English, French")).toBe(false);
     expect(sameInfoboxEntry("- Leader Name: Mark Rutte", "- Leader Name: Jens Stoltenberg")).toBe(false);
     expect(sameInfoboxEntry("- Leader Name: Mark Rutte", "Mark Rutte leads the alliance.")).toBe(false);
+  });
+});
+
+describe("infoboxKey", () => {
+  it("reads the key of an infobox list item, not a headline's words before a colon", () => {
+    expect(infoboxKey("- Leader Title2: Chair of the Military Committee")).toBe("Leader Title2");
+    expect(infoboxKey("The alliance showed unity: on 16 April 2003, NATO agreed to take command.")).toBeNull();
   });
 });

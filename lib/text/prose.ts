@@ -13,9 +13,13 @@ export function isQuestion(text: string): boolean {
   return /\?["”’)]?$/.test(text);
 }
 
-/** An infobox line's key ("Leader Title2" of "- Leader Title2: Chair of the Military Committee"), or null. */
+/**
+ * An infobox line's key ("Leader Title2" of "- Leader Title2: Chair of the Military Committee"), or
+ * null. Infobox lines are list items: a headline with a colon ("The NAC: at the heart of NATO",
+ * "The alliance showed unity: on 16 April…") is not one.
+ */
 export function infoboxKey(text: string): string | null {
-  return /^[\s\-*•]*(\p{Lu}[\p{L}\d ]{1,30}):\s/u.exec(text)?.[1] ?? null;
+  return /^\s*[-*•]\s+(\p{Lu}[\p{L}\d ]{1,30}):\s/u.exec(text)?.[1] ?? null;
 }
 
 /**

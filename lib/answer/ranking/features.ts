@@ -44,8 +44,8 @@ export const FEATURES = [
 ] as const;
 
 /**
- * A candidate sentence. `keyedFact`: an infobox line whose key names what the question asks about
- * and whose value is the kind of answer asked for ("Leader Name: …" for "Who leads X?").
+ * A candidate sentence. `keyedFact`: an infobox line whose entry holds words of the question and
+ * whose value is the kind of answer asked for ("Leader Name: …" for "Who leads X?").
  */
 export type Candidate = { unit: number; passageRank: number; features: number[]; keyedFact?: boolean };
 
@@ -66,6 +66,8 @@ export type QuestionProfile = {
   focus: Set<string>[];
   /** Words of the question that may be acronyms it asks to spell out ("What does NATO stand for?"). */
   acronyms: string[];
+  /** Whether it asks about the past ("Who was…?", "When did…?"). */
+  past: boolean;
 };
 
 const LEADING_PRONOUN = /^["“(]?(This|It|These|They|He|She|Such|Its|Their|Those)\b/;
@@ -141,6 +143,7 @@ export function questionProfile(stats: SentenceStats, question: string, vector: 
     wanted,
     forms: wordForms(question),
     acronyms: acronymCandidates(question),
+    past: ASKS_ABOUT_THE_PAST.test(asked),
     focus: questionFocus(question).flatMap((word) => terms(word).slice(0, 1).map((t) => new Set([t, ...(related.get(t) ?? [])]))),
   };
 }
@@ -231,7 +234,7 @@ export function candidateFeatures(store: IndexView, retrieval: Retrieval, questi
       if (seen.has(unit) || !isCandidate(store, unit) || inPointerSection(store, chunk)) continue;
       seen.add(unit);
       const features = sentenceFeatures(store, stats, q, unit, chunk, retrieval.passages[rank].score / best, rank);
-      const keyedFact = holdsLikeliestKind(stats, q, unit) && keyNamesQuestionWord(q, unitText(store, unit));
+      const keyedFact = isKeyedFact(q, unitText(store, unit)) && holdsLikeliestKind(stats, q, unit) && features[FEATURES.indexOf("coverage")] + features[FEATURES.indexOf("related")] > 0;
       out.push({ unit, passageRank: rank, features, ...(keyedFact ? { keyedFact } : {}) });
     }
   });
@@ -240,12 +243,19 @@ export function candidateFeatures(store: IndexView, retrieval: Retrieval, questi
   return out;
 }
 
+/** A question about the past ("Who *was* the first…?"), which an infobox's present-day entry answers only if its key says so ("Founded"). */
+const ASKS_ABOUT_THE_PAST = /\b(?:was|were|did|had)\b/i;
+
 /**
- * Whether an infobox line's key names a word of the question, or a word related to one: its first
- * word, which says what the entry is about ("Leader" of "Leader Name2" for "Who leads…?").
+ * Whether an infobox line may state the answer: its key names a word of the question ("Leader" of
+ * "Leader Name2" for "Who leads…?"), or the question asks about the present and the other half of
+ * its entry may name it ("Secretary General" for "Who is the secretary general?").
  */
-function keyNamesQuestionWord(q: QuestionProfile, text: string): boolean {
-  const [head] = terms(infoboxKey(text)?.split(" ")[0].replace(/\d+$/, "") ?? "");
+function isKeyedFact(q: QuestionProfile, text: string): boolean {
+  const key = infoboxKey(text);
+  if (key === null) return false;
+  if (!q.past) return true;
+  const [head] = terms(key.split(" ")[0].replace(/\d+$/, ""));
   return head !== undefined && [...q.weights.keys()].some((t) => t === head || q.related.get(t)?.has(head));
 }
 
