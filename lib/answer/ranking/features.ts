@@ -234,7 +234,7 @@ export function candidateFeatures(store: IndexView, retrieval: Retrieval, questi
       if (seen.has(unit) || !isCandidate(store, unit) || inPointerSection(store, chunk)) continue;
       seen.add(unit);
       const features = sentenceFeatures(store, stats, q, unit, chunk, retrieval.passages[rank].score / best, rank);
-      const keyedFact = isKeyedFact(q, unitText(store, unit)) && holdsLikeliestKind(stats, q, unit) && features[FEATURES.indexOf("coverage")] + features[FEATURES.indexOf("related")] > 0;
+      const keyedFact = isKeyedFact(store, stats, q, unit, features);
       out.push({ unit, passageRank: rank, features, ...(keyedFact ? { keyedFact } : {}) });
     }
   });
@@ -251,7 +251,7 @@ const ASKS_ABOUT_THE_PAST = /\b(?:was|were|did|had)\b/i;
  * "Leader Name2" for "Who leads…?"), or the question asks about the present and the other half of
  * its entry may name it ("Secretary General" for "Who is the secretary general?").
  */
-function isKeyedFact(q: QuestionProfile, text: string): boolean {
+function infoboxMayAnswer(q: QuestionProfile, text: string): boolean {
   const key = infoboxKey(text);
   if (key === null) return false;
   if (!q.past) return true;
@@ -259,29 +259,28 @@ function isKeyedFact(q: QuestionProfile, text: string): boolean {
   return head !== undefined && [...q.weights.keys()].some((t) => t === head || q.related.get(t)?.has(head));
 }
 
+/** An infobox line that may state the answer, holds words of the question (its entry's included) and names a new one of the likeliest kind asked for (a person for "who"). */
+function isKeyedFact(store: IndexView, stats: SentenceStats, q: QuestionProfile, unit: number, features: number[]): boolean {
+  const [likeliest] = q.wanted;
+  const held = features[FEATURES.indexOf("coverage")] + features[FEATURES.indexOf("related")];
+  return likeliest !== undefined && held > 0 && infoboxMayAnswer(q, unitText(store, unit)) && holdsKind(store, stats, q, unit, likeliest);
+}
+
 const ENTITY_KINDS = new Set<AnswerKind>(["person", "place", "organization"]);
 
-/** Whether the sentence names a new one of the likeliest kind asked for (a person for "who", not an organisation). */
-function holdsLikeliestKind(stats: SentenceStats, q: QuestionProfile, unit: number): boolean {
-  const [kind] = q.wanted;
-  if (!kind) return false;
+/**
+ * Whether the sentence holds an answer of the kind. A person, place or organisation counts only
+ * when the question does not already name it: "Who leads X?" is not answered by a sentence that
+ * names only X.
+ */
+function holdsKind(store: IndexView, stats: SentenceStats, q: QuestionProfile, unit: number, kind: AnswerKind): boolean {
   if (ENTITY_KINDS.has(kind)) return stats.entities(unit).some((e) => e.kind === kind && e.terms.some((t) => !q.weights.has(t)));
+  if (kind === "expansion") return q.acronyms.some((a) => spellsOut(unitText(store, unit), a));
   return stats.kinds(unit).has(kind);
 }
 
-/**
- * Whether the sentence holds the kind of answer asked for. A person, place or organisation
- * counts only when the question does not already name it: "Who leads X?" is not answered by
- * a sentence that names only X.
- */
-function holdsAnswerKind(store: IndexView, stats: SentenceStats, q: QuestionProfile, unit: number): boolean {
-  const kinds = stats.kinds(unit);
-  return q.wanted.some((kind) => {
-    if (ENTITY_KINDS.has(kind)) return stats.entities(unit).some((e) => e.kind === kind && e.terms.some((t) => !q.weights.has(t)));
-    if (kind === "expansion") return q.acronyms.some((a) => spellsOut(unitText(store, unit), a));
-    return kinds.has(kind);
-  });
-}
+/** Whether the sentence holds any kind of answer the question asks for. */
+const holdsAnswerKind = (store: IndexView, stats: SentenceStats, q: QuestionProfile, unit: number) => q.wanted.some((kind) => holdsKind(store, stats, q, unit, kind));
 
 /** How many sentences back the topic a sentence speaks of may have been named ("The former Dutch Prime Minister…"). */
 const TOPIC_REACH = 2;
