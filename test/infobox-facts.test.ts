@@ -49,7 +49,7 @@ describe("infobox facts", () => {
   });
 
   it("never cites a page's button label or a heading as a claim", async () => {
-    const response = await ask({ question: "Which courses does the association run?" }, engine, { llm: null });
+    const response = await ask({ question: "What exam modules does the association run?" }, engine, { llm: null });
     expect(response.answered).toBe(true);
     expect(response.answer).toMatch(/exam modules/);
     expect(response.answer).not.toMatch(/Close|Education and courses/);

@@ -4,7 +4,7 @@ import { FEATURES, type Candidate } from "./features";
 import { questionAnswerKinds, type AnswerKind } from "@/lib/text/answer-kinds";
 
 /** What refusal looks at: the best-ranked sentence's evidence, and how much of the question the best few hold with the sentences before them. */
-export const REFUSAL_FEATURES = ["score", "margin", "dense", "coverage", "related", "plainCoverage", "answerType", "missingRare", "headingDense", "unknownWords", "passageCoverage", "bestPassageCoverage", "focus", "contextCoverage"] as const;
+export const REFUSAL_FEATURES = ["score", "margin", "dense", "coverage", "related", "missingRare", "unknownWords", "passageCoverage", "bestPassageCoverage", "focus", "contextCoverage"] as const;
 
 /** The fitted model: a linear sentence ranker and a logistic answer-or-refuse classifier. */
 export const weightsSchema = z.object({
@@ -97,10 +97,7 @@ export function refusalFeatures(ranked: RankedSentence[], unknownWords: number):
     feature(top, "dense"),
     feature(top, "coverage"),
     feature(top, "related"),
-    feature(top, "plainCoverage"),
-    feature(top, "answerType"),
     feature(top, "missingRare"),
-    feature(top, "headingDense"),
     unknownWords,
     feature(top, "passageCoverage"),
     Math.max(...ranked.slice(0, REFUSAL_DEPTH).map((s) => feature(s, "passageCoverage"))),
