@@ -27,7 +27,6 @@ export const FEATURES = [
   "answerType", // +1 holds the kind of answer asked for (date, quantity, name), -1 lacks it, 0 no kind asked
   "novelty", // share of its terms the question does not use: an answer adds something
   "length", // log length
-  "menu", // navigation text
   "keyValue", // an infobox line ("Headquarters: Brussels")
   "recency", // how new its document is among the collection's
   "leadingPronoun", // opens with This/It/They: leans on the sentence before
@@ -331,7 +330,6 @@ function sentenceFeatures(store: IndexView, stats: SentenceStats, q: QuestionPro
     answerType,
     present.size ? novel / present.size : 0,
     Math.log(text.length) / Math.log(360),
-    isMenu(text) ? 1 : 0,
     infoboxKey(text) ? 1 : 0,
     stats.recency.get(u.docId) ?? 0,
     LEADING_PRONOUN.test(text.trim()) ? 1 : 0,
