@@ -22,13 +22,16 @@ export function infoboxKey(text: string): string | null {
   return /^\s*[-*•]\s+(\p{Lu}[\p{L}\d ]{1,30}):\s/u.exec(text)?.[1] ?? null;
 }
 
+/** What an infobox entry is about: its key's first word without the entry's number ("Leader" of "Leader Name2"). */
+export const infoboxHead = (key: string) => key.split(" ")[0].replace(/\d+$/, "");
+
 /**
  * Whether two infobox lines are halves of one entry ("Leader Title2: …" and "Leader Name2: …",
- * "Expenses: …" and "Expenses Year: …"): keys with the same first word and number, not the same key.
+ * "Expenses: …" and "Expenses Year: …"): keys with the same head and number, not the same key.
  */
 export function sameInfoboxEntry(lineA: string, lineB: string): boolean {
   const [a, b] = [infoboxKey(lineA), infoboxKey(lineB)];
   if (a === null || b === null || a === b) return false;
-  const parts = (key: string) => `${key.split(" ")[0].replace(/\d+$/, "")} ${/\d*$/.exec(key)![0]}`;
-  return parts(a) === parts(b);
+  const entry = (key: string) => `${infoboxHead(key)} ${/\d*$/.exec(key)![0]}`;
+  return entry(a) === entry(b);
 }

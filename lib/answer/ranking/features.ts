@@ -1,7 +1,7 @@
 import { unitText, unitVector, type IndexView } from "@/lib/index/view";
 import { lexicalTerms } from "@/lib/index/lexical";
 import { fold, terms } from "@/lib/text/normalize";
-import { infoboxKey, isMenu } from "@/lib/text/prose";
+import { infoboxHead, infoboxKey, isMenu } from "@/lib/text/prose";
 import { CREATION, hasFullDate, PURPOSE_NOUNS, questionAnswerKinds, type AnswerKind } from "@/lib/text/answer-kinds";
 import { relatedWords } from "@/lib/text/related-words";
 import { questionFocus } from "@/lib/text/question-focus";
@@ -125,6 +125,9 @@ function questionSubject(question: string, wanted: AnswerKind[]): string {
  */
 const CONTEXT_WEIGHT = 0.5;
 
+/** A question about the past ("Who *was* the first…?"), which an infobox's present-day entry answers only if its key says so ("Founded"). */
+const ASKS_ABOUT_THE_PAST = /\b(?:was|were|did|had)\b/i;
+
 /** The question's profile; `asked` is what the person typed this turn when `question` also holds the conversation's words. */
 export function questionProfile(stats: SentenceStats, question: string, vector: Float32Array, asked = question): QuestionProfile {
   const wanted = questionAnswerKinds(question);
@@ -242,9 +245,6 @@ export function candidateFeatures(store: IndexView, retrieval: Retrieval, questi
   return out;
 }
 
-/** A question about the past ("Who *was* the first…?"), which an infobox's present-day entry answers only if its key says so ("Founded"). */
-const ASKS_ABOUT_THE_PAST = /\b(?:was|were|did|had)\b/i;
-
 /**
  * Whether an infobox line may state the answer: its key names a word of the question ("Leader" of
  * "Leader Name2" for "Who leads…?"), or the question asks about the present and the other half of
@@ -254,7 +254,7 @@ function infoboxMayAnswer(q: QuestionProfile, text: string): boolean {
   const key = infoboxKey(text);
   if (key === null) return false;
   if (!q.past) return true;
-  const [head] = terms(key.split(" ")[0].replace(/\d+$/, ""));
+  const [head] = terms(infoboxHead(key));
   return head !== undefined && [...q.weights.keys()].some((t) => t === head || q.related.get(t)?.has(head));
 }
 

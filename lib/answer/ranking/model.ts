@@ -68,10 +68,10 @@ const factTerms = (s: Candidate) => Math.min(1, heldTerms(s) + feature(s, "secti
 /**
  * The best infobox line whose entry holds words of the question ("Leader" for "leads", its title
  * "Secretary General") and whose value is the kind of answer asked for, moved to the top at the top
- * score when it holds as much of the question as the top sentence: a structured fact ("Leader Name: …" for "Who leads X?") states the answer more
- * exactly than sentences sharing a word with the question, yet ranks low by meaning and by
- * passage (a key and a name, nothing else). "Where is X's *military* headquarters?" keeps the
- * sentence that says "military".
+ * score when it holds as much of the question as the top sentence: a structured fact ("Leader
+ * Name: …" for "Who leads X?") states the answer more exactly than sentences sharing a word with
+ * the question, yet ranks low by meaning and by passage (a key and a name, nothing else). "Where
+ * is X's *military* headquarters?" keeps the sentence that says "military".
  */
 export function keyedFactFirst(ranked: RankedSentence[]): RankedSentence[] {
   // Of entries holding as much of the question, an infobox lists the principal one first ("Leader Name" before "Leader Name2").
